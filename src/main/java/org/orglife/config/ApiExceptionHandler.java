@@ -1,0 +1,82 @@
+package org.orglife.config;
+
+import org.orglife.registry.RosterRejectedException;
+import org.orglife.registry.UnknownBranchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns what goes wrong in {@code /api} into a 4xx with a Chinese message; never a stack trace. */
+@RestControllerAdvice(basePackages = "org.orglife")
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(RosterRejectedException.class)
+    ResponseEntity<ApiError> rosterRejected(RosterRejectedException e) {
+        return ResponseEntity.badRequest().body(new ApiError(e.getMessage(), e.details()));
+    }
+
+    @ExceptionHandler(UnknownBranchException.class)
+    ResponseEntity<ApiError> unknownBranch(UnknownBranchException e) {
+        return status(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+        return status(HttpStatus.PAYLOAD_TOO_LARGE, "上传的文件太大（单个文件不超过 10 MB）");
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
+            MultipartException.class})
+    ResponseEntity<ApiError> missingPart(Exception e) {
+        return status(HttpStatus.BAD_REQUEST, "请求缺少必要的内容（如上传的文件）");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        return status(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON，或字段类型不对");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return status(HttpStatus.BAD_REQUEST, "参数「" + e.getName() + "」的值不对");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return status(HttpStatus.METHOD_NOT_ALLOWED, "不支持该请求方式");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
+        return status(HttpStatus.NOT_FOUND, "没有这个地址");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> forbidden(AccessDeniedException e) {
+        return status(HttpStatus.FORBIDDEN, "无权进行此操作");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("unexpected error in /api", e);
+        return status(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请稍后重试或联系管理员");
+    }
+
+    static ResponseEntity<ApiError> status(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(ApiError.of(message));
+    }
+}

@@ -1,0 +1,92 @@
+package org.orglife.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine authorizations of each role. Branch people get no blanket rights on tasks or
+ * instances: they see a task because they are its candidates (the engine grants that per task)
+ * and an instance because the branch cycle grants it to its own branch. Township groups read
+ * everything; only the office may start processes.
+ */
+@Component
+public class AccessRules {
+
+    private final AuthorizationService authorizations;
+
+    AccessRules(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    void apply(List<String> branchGroups) {
+        List<String> everyone = new ArrayList<>(List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS,
+                Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES));
+        everyone.addAll(branchGroups);
+        for (String group : everyone) {
+            grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            // process names and diagrams in Tasklist; not the instances or tasks inside
+            grantGroup(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grantGroup(group, Resources.USER, ANY, Permissions.READ);
+            grantGroup(group, Resources.GROUP, ANY, Permissions.READ);
+        }
+        for (String group : Groups.TOWNSHIP) {
+            grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grantGroup(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_TASK,
+                    Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+            grantGroup(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+            grantGroup(group, Resources.TASK, ANY, Permissions.READ);
+            grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+            grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        }
+        grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
+        grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+
+    /** Grants the permissions to a group on one resource id, adding to an existing grant if there is one. */
+    public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+        save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
+    }
+
+    /** Grants the permissions to a single user on one resource id. */
+    public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
+                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+        save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
+    }
+
+    private void save(Authorization existing, Resource resource, String resourceId, Permission[] permissions,
+            java.util.function.Consumer<Authorization> owner) {
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            owner.accept(authorization);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.orglife.identity;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.identity.User;
+import org.orglife.registry.Account;
+import org.orglife.registry.Branch;
+import org.orglife.registry.BranchRepository;
+import org.orglife.registry.RosterImported;
+import org.orglife.registry.TownshipProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes the engine's users, groups, memberships, authorizations and Tasklist filters follow the
+ * registry. Runs at start and after every roster import; running it again changes nothing.
+ * Existing passwords are never touched; new accounts get the configured initial password (demo
+ * profile only) or a random one nobody knows, to be set by an administrator.
+ */
+@Service
+public class IdentitySync {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySync.class);
+
+    private final IdentityService identityService;
+    private final BranchRepository branches;
+    private final TownshipProperties township;
+    private final AccessRules accessRules;
+    private final TasklistFilters filters;
+    private final String initialPassword;
+    private final SecureRandom random = new SecureRandom();
+
+    IdentitySync(IdentityService identityService, BranchRepository branches, TownshipProperties township,
+            AccessRules accessRules, TasklistFilters filters,
+            @Value("${orglife.identity.initial-password:}") String initialPassword) {
+        this.identityService = identityService;
+        this.branches = branches;
+        this.township = township;
+        this.accessRules = accessRules;
+        this.filters = filters;
+        this.initialPassword = initialPassword;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    public void onStart() {
+        sync();
+    }
+
+    @EventListener
+    public void onRosterImported(RosterImported event) {
+        sync();
+    }
+
+    /** Runs as the system, whoever triggered it: an import by the office must not need rights on authorizations. */
+    @Transactional
+    public void sync() {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            syncAsSystem();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    private void syncAsSystem() {
+        branches.saveTownship(township.code(), township.name());
+        List<Branch> all = branches.findAll();
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (String id : List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES,
+                Groups.BRANCH_SECRETARIES)) {
+            groups.put(id, Groups.nameOf(id));
+        }
+        all.forEach(b -> groups.put(b.groupId(), b.name()));
+        groups.forEach(this::ensureGroup);
+
+        for (TownshipProperties.Staff staff : township.staff()) {
+            ensureUser(new Account(staff.id(), staff.name(), staff.email()));
+            ensureMembership(staff.id(), staff.group());
+        }
+        for (Branch branch : all) {
+            ensureUser(branch.secretary());
+            ensureUser(branch.liaison());
+            if (branch.areaChief() != null) {
+                ensureUser(branch.areaChief());
+            }
+            if (branch.active()) {
+                ensureMembership(branch.secretary().userId(), Groups.BRANCH_SECRETARIES);
+                ensureMembership(branch.secretary().userId(), branch.groupId());
+                ensureMembership(branch.liaison().userId(), Groups.LIAISON_CADRES);
+                if (branch.areaChief() != null) {
+                    ensureMembership(branch.areaChief().userId(), Groups.LIAISON_CADRES);
+                }
+            }
+        }
+        List<String> branchGroups = all.stream().map(Branch::groupId).toList();
+        accessRules.apply(branchGroups);
+        filters.apply(branchGroups);
+        log.info("identity sync done: {} branches, {} groups", all.size(), groups.size());
+    }
+
+    private void ensureGroup(String id, String name) {
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        } else if (!Objects.equals(group.getName(), name)) {
+            group.setName(name);
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void ensureUser(Account account) {
+        User user = identityService.createUserQuery().userId(account.userId()).singleResult();
+        String name = account.name() == null ? account.userId() : account.name();
+        if (user == null) {
+            user = identityService.newUser(account.userId());
+            user.setFirstName(name);
+            user.setLastName("");
+            user.setEmail(account.email());
+            user.setPassword(initialPassword.isBlank() ? randomPassword() : initialPassword);
+            identityService.saveUser(user);
+        } else if (!Objects.equals(user.getFirstName(), name) || !Objects.equals(user.getEmail(), account.email())) {
+            user.setFirstName(name);
+            user.setEmail(account.email());
+            identityService.saveUser(user);
+        }
+    }
+
+    private void ensureMembership(String userId, String groupId) {
+        boolean member = identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+        if (!member) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
+    private String randomPassword() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

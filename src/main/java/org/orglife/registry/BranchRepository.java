@@ -1,0 +1,92 @@
+package org.orglife.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes the township and its branches. */
+@Repository
+public class BranchRepository {
+
+    private static final String COLUMNS = """
+            code, township_code, name, kind, parent_code,
+            secretary_user, secretary_name, secretary_email,
+            liaison_user, liaison_name, liaison_email,
+            area_chief_user, area_chief_name, area_chief_email, active""";
+
+    private final JdbcClient jdbc;
+
+    BranchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void saveTownship(String code, String name) {
+        int updated = jdbc.sql("update township set name = ? where code = ?").params(name, code).update();
+        if (updated == 0) {
+            jdbc.sql("insert into township (code, name) values (?, ?)").params(code, name).update();
+        }
+    }
+
+    public List<Branch> findAll() {
+        return jdbc.sql("select " + COLUMNS + " from party_branch order by code").query(BranchRepository::map).list();
+    }
+
+    public List<Branch> findActive() {
+        return jdbc.sql("select " + COLUMNS + " from party_branch where active = true order by code")
+                .query(BranchRepository::map).list();
+    }
+
+    public Optional<Branch> findByCode(String code) {
+        return jdbc.sql("select " + COLUMNS + " from party_branch where code = ?").param(code)
+                .query(BranchRepository::map).optional();
+    }
+
+    public void insert(Branch b) {
+        jdbc.sql("insert into party_branch (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(values(b)).update();
+    }
+
+    public void update(Branch b) {
+        jdbc.sql("""
+                update party_branch set township_code = ?, name = ?, kind = ?, parent_code = ?,
+                  secretary_user = ?, secretary_name = ?, secretary_email = ?,
+                  liaison_user = ?, liaison_name = ?, liaison_email = ?,
+                  area_chief_user = ?, area_chief_name = ?, area_chief_email = ?, active = ?
+                where code = ?""")
+                .params(tail(values(b), b.code())).update();
+    }
+
+    private static Object[] values(Branch b) {
+        Account chief = b.areaChief();
+        return new Object[] {
+                b.code(), b.townshipCode(), b.name(), b.kind().name(), b.parentCode(),
+                b.secretary().userId(), b.secretary().name(), b.secretary().email(),
+                b.liaison().userId(), b.liaison().name(), b.liaison().email(),
+                chief == null ? null : chief.userId(), chief == null ? null : chief.name(),
+                chief == null ? null : chief.email(), b.active() };
+    }
+
+    /** Moves the key from the front of an insert's values to the end, for an update's where clause. */
+    static Object[] tail(Object[] values, Object key) {
+        Object[] result = new Object[values.length];
+        System.arraycopy(values, 1, result, 0, values.length - 1);
+        result[values.length - 1] = key;
+        return result;
+    }
+
+    private static Branch map(ResultSet rs, int row) throws SQLException {
+        String chiefUser = rs.getString("area_chief_user");
+        return new Branch(
+                rs.getString("code"), rs.getString("township_code"), rs.getString("name"),
+                BranchKind.valueOf(rs.getString("kind")), rs.getString("parent_code"),
+                new Account(rs.getString("secretary_user"), rs.getString("secretary_name"), rs.getString("secretary_email")),
+                new Account(rs.getString("liaison_user"), rs.getString("liaison_name"), rs.getString("liaison_email")),
+                chiefUser == null ? null
+                        : new Account(chiefUser, rs.getString("area_chief_name"), rs.getString("area_chief_email")),
+                rs.getBoolean("active"));
+    }
+}

@@ -1,0 +1,57 @@
+package org.orglife.registry;
+
+import java.util.List;
+
+import org.orglife.config.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Registry reads and roster import over {@code /api}. */
+@RestController
+@RequestMapping("/api")
+class RegistryController {
+
+    private final BranchVisibility visibility;
+    private final MemberRepository members;
+    private final RosterImport rosterImport;
+
+    RegistryController(BranchVisibility visibility, MemberRepository members, RosterImport rosterImport) {
+        this.visibility = visibility;
+        this.members = members;
+        this.rosterImport = rosterImport;
+    }
+
+    @GetMapping("/branches")
+    List<Branch> branches(CurrentUser user) {
+        return visibility.visibleTo(user.id(), user.groupIds());
+    }
+
+    @GetMapping("/branches/{code}")
+    Branch branch(@PathVariable String code, CurrentUser user) {
+        return visibility.require(code, user.id(), user.groupIds());
+    }
+
+    @GetMapping("/branches/{code}/members")
+    List<Member> members(@PathVariable String code, CurrentUser user) {
+        return members.findByBranch(visibility.require(code, user.id(), user.groupIds()).code());
+    }
+
+    /** Multipart upload, one or more files in the part {@code file}: CSV tables and/or XLSX workbooks. */
+    @PostMapping("/roster")
+    @ResponseStatus(HttpStatus.OK)
+    RosterImport.Result importRoster(@RequestParam("file") List<MultipartFile> files) throws java.io.IOException {
+        List<RosterImport.RosterFile> roster = new java.util.ArrayList<>();
+        for (MultipartFile file : files) {
+            String name = file.getOriginalFilename() == null ? "花名册" : file.getOriginalFilename();
+            roster.add(new RosterImport.RosterFile(name, file.getBytes()));
+        }
+        return rosterImport.importRoster(roster);
+    }
+}

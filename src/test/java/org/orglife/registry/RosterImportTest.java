@@ -1,0 +1,191 @@
+package org.orglife.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Imports into an empty registry (no demo profile); each test's writes are rolled back. */
+@SpringBootTest
+@ActiveProfiles("test")
+@Transactional
+class RosterImportTest {
+
+    static final Path EXAMPLES = Path.of("examples/roster");
+
+    @Autowired RosterImport rosterImport;
+    @Autowired JdbcClient jdbc;
+    @Autowired IdentityService identityService;
+
+    @Test
+    void aGoodRosterLandsCompletely() throws IOException {
+        RosterImport.Result result = rosterImport.importRoster(exampleCsv());
+
+        assertThat(result.branchesAdded()).isEqualTo(dataLines("branches.csv"));
+        assertThat(result.membersAdded()).isEqualTo(dataLines("members.csv"));
+        assertThat(count("party_branch")).isEqualTo(dataLines("branches.csv"));
+        assertThat(count("party_member")).isEqualTo(dataLines("members.csv"));
+        assertThat(jdbc.sql("select sanction from party_member where id = 'DDG08-036'").query(String.class).single())
+                .isEqualTo("PROBATION");
+        assertThat(identityService.createUserQuery().userId("sec-DDG-10").memberOfGroup("branch-DDG-10").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void reimportingTheSameRosterChangesNothing() throws IOException {
+        rosterImport.importRoster(exampleCsv());
+        RosterImport.Result again = rosterImport.importRoster(exampleCsv());
+
+        assertThat(again.branchesAdded() + again.branchesChanged() + again.membersAdded() + again.membersChanged())
+                .isZero();
+        assertThat(again.unchanged()).isEqualTo(dataLines("branches.csv") + dataLines("members.csv"));
+    }
+
+    @Test
+    void theWorkbookImportsTheSameAsTheCsvFiles() throws IOException {
+        RosterImport.Result fromWorkbook = rosterImport.importRoster(
+                List.of(new RosterImport.RosterFile("roster.xlsx", Files.readAllBytes(EXAMPLES.resolve("roster.xlsx")))));
+        RosterImport.Result fromCsv = rosterImport.importRoster(exampleCsv());
+
+        assertThat(fromWorkbook.membersAdded()).isEqualTo(dataLines("members.csv"));
+        assertThat(fromCsv.unchanged()).isEqualTo(dataLines("branches.csv") + dataLines("members.csv"));
+    }
+
+    @Test
+    void csvWithoutByteOrderMarkIsReadToo() throws IOException {
+        List<RosterImport.RosterFile> files = new ArrayList<>();
+        for (RosterImport.RosterFile file : exampleCsv()) {
+            String text = new String(file.content(), StandardCharsets.UTF_8);
+            assertThat(text).startsWith("\uFEFF");
+            files.add(new RosterImport.RosterFile(file.name(), text.substring(1).getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(rosterImport.importRoster(files).membersAdded()).isEqualTo(dataLines("members.csv"));
+    }
+
+    @Test
+    void aRosterWithOneBadRowLandsNothingAndNamesTheRow() throws IOException {
+        List<RosterImport.RosterFile> files = withMemberLine(12, cells -> cells[1] = "DDG-99");
+
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class,
+                () -> rosterImport.importRoster(files));
+
+        assertThat(e.details()).containsExactly("members.csv 第 12 行「所在支部编号」：支部 DDG-99 不存在，请先导入支部表");
+        assertThat(e.getMessage()).isEqualTo("花名册有 1 处错误，未导入任何数据");
+        assertThat(count("party_branch")).isZero();
+        assertThat(count("party_member")).isZero();
+        assertThat(identityService.createUserQuery().userId("sec-DDG-01").count()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} = \"{1}\" is refused")
+    @CsvSource(delimiter = '|', textBlock = """
+            党员编号       | DDG01-001          | 党员编号 DDG01-001 重复
+            性别           | M                  | 格式不对，应为“男”或“女”
+            出生年份       | 一九六七            | 不是整数
+            入党日期       | 2021-02-30         | 不是有效日期
+            入党日期       | 2099-01-01         | 入党日期不能晚于今天
+            党员类别       | 积极分子            | 只能是：正式、预备
+            处分           | 记过               | 只能是：无、警告、严重警告、撤销党内职务、留党察看
+            流入地组织     | 某单位党委          | 只有流出党员才填写流入地组织
+            流入           | 也许               | 只能填“是”或“否”
+            姓名           |                    | 不能为空
+            """)
+    void eachKindOfBadCellIsReportedByLineAndColumn(String column, String value, String message) throws IOException {
+        int columnIndex = Arrays.asList(header("members.csv")).indexOf(column);
+        List<RosterImport.RosterFile> files = withMemberLine(5, cells -> cells[columnIndex] = value == null ? "" : value);
+
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class,
+                () -> rosterImport.importRoster(files));
+
+        assertThat(e.details()).hasSize(1);
+        assertThat(e.details().get(0)).startsWith("members.csv 第 5 行「" + column + "」").contains(message);
+        assertThat(count("party_member")).isZero();
+    }
+
+    @Test
+    void everyBadRowIsReportedNotJustTheFirst() throws IOException {
+        List<RosterImport.RosterFile> files = replaceLine(withMemberLine(3, cells -> cells[7] = "x"), 9,
+                cells -> cells[17] = "留党察看");
+
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class,
+                () -> rosterImport.importRoster(files));
+
+        assertThat(e.details()).anyMatch(d -> d.startsWith("members.csv 第 3 行「党员类别」"))
+                .anyMatch(d -> d.startsWith("members.csv 第 9 行「处分日期」"))
+                .anyMatch(d -> d.startsWith("members.csv 第 9 行「留党察看期满日期」"));
+    }
+
+    @Test
+    void aFileThatIsNoRosterIsRefusedInChinese() {
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class,
+                () -> rosterImport.importRoster(List.of(
+                        new RosterImport.RosterFile("list.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)),
+                        new RosterImport.RosterFile("photo.png", new byte[] {1, 2, 3}),
+                        new RosterImport.RosterFile("broken.xlsx", new byte[] {1, 2, 3}),
+                        new RosterImport.RosterFile("gbk.csv", new byte[] {(byte) 0xd6, (byte) 0xa7, (byte) 0xb2, 0x2c}))));
+
+        assertThat(e.details()).containsExactly(
+                "list.csv 第 1 行：无法识别的表格：党员表的表头须有「党员编号」，支部表的表头须有「支部编号」和「支部名称」",
+                "photo.png：只接受 .csv（UTF-8 编码）或 .xlsx 格式的花名册文件",
+                "broken.xlsx：无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密",
+                "gbk.csv：文件不是 UTF-8 编码，请在表格软件中另存为“CSV UTF-8”格式后重新上传");
+    }
+
+    static List<RosterImport.RosterFile> exampleCsv() throws IOException {
+        return List.of(file("branches.csv"), file("members.csv"));
+    }
+
+    private static RosterImport.RosterFile file(String name) throws IOException {
+        return new RosterImport.RosterFile(name, Files.readAllBytes(EXAMPLES.resolve(name)));
+    }
+
+    private static int dataLines(String name) throws IOException {
+        return (int) Files.readAllLines(EXAMPLES.resolve(name)).stream().skip(1).filter(l -> !l.isBlank()).count();
+    }
+
+    private static String[] header(String name) throws IOException {
+        return Files.readAllLines(EXAMPLES.resolve(name)).get(0).replace("\uFEFF", "").split(",", -1);
+    }
+
+    private static List<RosterImport.RosterFile> withMemberLine(int line, java.util.function.Consumer<String[]> change)
+            throws IOException {
+        return replaceLine(exampleCsv(), line, change);
+    }
+
+    /** Changes one line (1-based, header = 1) of members.csv. */
+    private static List<RosterImport.RosterFile> replaceLine(List<RosterImport.RosterFile> files, int line,
+            java.util.function.Consumer<String[]> change) {
+        List<RosterImport.RosterFile> result = new ArrayList<>();
+        for (RosterImport.RosterFile file : files) {
+            if (!file.name().equals("members.csv")) {
+                result.add(file);
+                continue;
+            }
+            String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\r\n", -1);
+            String[] cells = lines[line - 1].split(",", -1);
+            change.accept(cells);
+            lines[line - 1] = String.join(",", cells);
+            result.add(new RosterImport.RosterFile(file.name(), String.join("\r\n", lines).getBytes(StandardCharsets.UTF_8)));
+        }
+        return result;
+    }
+
+    private int count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+}

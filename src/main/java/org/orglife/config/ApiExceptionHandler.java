@@ -2,6 +2,8 @@ package org.orglife.config;
 
 import org.orglife.registry.RosterRejectedException;
 import org.orglife.registry.UnknownBranchException;
+import org.orglife.review.CycleAlreadyStartedException;
+import org.orglife.review.UnknownCycleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,26 @@ class ApiExceptionHandler {
     @ExceptionHandler(UnknownBranchException.class)
     ResponseEntity<ApiError> unknownBranch(UnknownBranchException e) {
         return status(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownCycleException.class)
+    ResponseEntity<ApiError> unknownCycle(UnknownCycleException e) {
+        return status(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(CycleAlreadyStartedException.class)
+    ResponseEntity<ApiError> alreadyStarted(CycleAlreadyStartedException e) {
+        return status(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> badArgument(IllegalArgumentException e) {
+        return status(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+    ResponseEntity<ApiError> notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
+        return status(HttpStatus.FORBIDDEN, "无权进行此操作");
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,0 +1,58 @@
+package org.orglife.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.orglife.review.Choices.FoundBy;
+import org.orglife.review.CycleRecords.Problem;
+import org.springframework.stereotype.Component;
+
+/**
+ * 查摆问题 (notice 二.3): the committee's problem list, at least one item, each with how it was found.
+ * Members' own problems are only counted: no member is made to write material.
+ */
+@Component
+class ExamineProblemsStep implements ReviewStep {
+
+    private final CycleRecords records;
+
+    ExamineProblemsStep(CycleRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public String taskId() {
+        return "examineProblems";
+    }
+
+    @Override
+    public Map<String, Object> prefill(StepContext context) {
+        List<Problem> existing = records.problems(context.cycleId());
+        List<Map<String, Object>> items = existing.isEmpty()
+                ? List.of(FormValues.item("category", null, "description", null, "foundBy", null))
+                : existing.stream().map(p -> FormValues.item("category", p.category(), "description", p.description(),
+                        "foundBy", p.foundBy().name())).toList();
+        return FormValues.titled(context).list("committeeProblems", items).put("memberProblemCount", null).toMap();
+    }
+
+    @Override
+    public void complete(StepContext context, FormData form) {
+        List<Problem> problems = new ArrayList<>();
+        for (FormData item : form.list("committeeProblems", "支部委员会问题清单", i -> null)) {
+            String category = item.text("category", "问题类别", 100, false);
+            String description = item.text("description", "问题描述", 4000, category != null || item.has("foundBy"));
+            FoundBy foundBy = item.choice("foundBy", "查找方式", FoundBy.class, description != null);
+            if (description != null && foundBy != null) {
+                problems.add(new Problem(problems.size() + 1, category, description, foundBy));
+            }
+        }
+        if (problems.isEmpty()) {
+            form.problem("支部委员会问题清单至少要有一个问题");
+        }
+        Integer memberProblems = form.has("memberProblemCount") ? form.count("memberProblemCount", "党员查摆问题数", false)
+                : null;
+        form.rejectIfProblems();
+        records.saveProblems(context.cycleId(), problems, memberProblems);
+    }
+}

@@ -1,0 +1,50 @@
+package org.orglife.review;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Builds a form's pre-filled variables; lists become Json variables, which form-js lists bind to. */
+public final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    public static FormValues titled(StepContext context) {
+        return new FormValues().put("cycleTitle", context.title());
+    }
+
+    /** Null values are kept: every field the form binds must exist task-locally. */
+    public FormValues put(String key, Object value) {
+        values.put(key, value);
+        return this;
+    }
+
+    public FormValues list(String key, List<? extends Map<String, ?>> items) {
+        try {
+            values.put(key, SpinValues.jsonValue(JSON.writeValueAsString(items)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    public Map<String, Object> toMap() {
+        return values;
+    }
+
+    /** One list item; null values allowed. */
+    public static Map<String, Object> item(Object... keysAndValues) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            item.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return item;
+    }
+}

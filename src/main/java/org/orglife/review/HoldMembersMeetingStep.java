@@ -1,0 +1,120 @@
+package org.orglife.review;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.orglife.rating.Eligibility;
+import org.orglife.rating.RatingEligibility;
+import org.orglife.registry.Member;
+import org.orglife.review.Choices.Attendance;
+import org.orglife.review.Choices.Channel;
+import org.orglife.review.Choices.MeetingForm;
+import org.orglife.review.Choices.MeetingMode;
+import org.orglife.review.Choices.RemoteReason;
+import org.orglife.review.CycleRecords.AttendanceRecord;
+import org.orglife.review.CycleRecords.Meeting;
+import org.orglife.review.CycleRecords.Tally;
+import org.springframework.stereotype.Component;
+
+/**
+ * 召开党员大会 (notice 二.4, 二.5): attendance per member, remote only for the reasons the notice
+ * allows (epidemic control, away as a floating member, health) and by video, phone or letter; the
+ * members' appraisal of the committee; the democratic appraisal tallies per member. Members without
+ * a vote (probationary, 留党察看) are appraised but do not vote, so the tallies cannot exceed the
+ * voters present. The attendance rate is shown, never a condition.
+ */
+@Component
+class HoldMembersMeetingStep implements ReviewStep {
+
+    private final CycleRecords records;
+    private final RatingEligibility eligibility;
+
+    HoldMembersMeetingStep(CycleRecords records, RatingEligibility eligibility) {
+        this.records = records;
+        this.eligibility = eligibility;
+    }
+
+    @Override
+    public String taskId() {
+        return "holdMembersMeeting";
+    }
+
+    @Override
+    public Map<String, Object> prefill(StepContext context) {
+        var plan = records.workPlan(context.cycleId()).orElse(null);
+        List<Map<String, Object>> attendance = context.members().stream()
+                .map(m -> FormValues.item("memberId", m.id(), "name", m.name(),
+                        "attendance", m.floatingOut() ? null : Attendance.PRESENT.name(),
+                        "channel", null, "remoteReason", m.floatingOut() ? RemoteReason.FLOATING.name() : null,
+                        "absenceReason", null))
+                .toList();
+        List<Map<String, Object>> tallies = context.members().stream()
+                .map(m -> FormValues.item("memberId", m.id(), "name", m.name(),
+                        "note", note(eligibility.of(m, context.year())),
+                        "excellent", 0, "qualified", 0, "basicallyQualified", 0, "unqualified", 0))
+                .toList();
+        return FormValues.titled(context)
+                .put("membersHeldOn", plan == null ? null : plan.membersMeetingOn().toString())
+                .put("membersMeetingForm", plan == null ? MeetingForm.WHOLE.name() : plan.membersMeetingForm().name())
+                .put("attendanceRate", "应到会党员 " + context.members().size() + " 名；到会率在提交后计算，仅供参考")
+                .list("attendance", attendance)
+                .put("committeeAppraisal", null)
+                .list("tallies", tallies)
+                .toMap();
+    }
+
+    private static String note(Eligibility e) {
+        if (!e.votes()) {
+            return (e.note() == null ? "" : e.note() + "；") + "无表决权";
+        }
+        return e.note() == null ? "" : e.note();
+    }
+
+    @Override
+    public void complete(StepContext context, FormData form) {
+        LocalDate heldOn = form.date("membersHeldOn", "会议日期", true);
+        MeetingForm meetingForm = form.choice("membersMeetingForm", "召开形式", MeetingForm.class, true);
+        String appraisal = form.text("committeeAppraisal", "党员对支部委员会的评议情况", 4000, true);
+        List<AttendanceRecord> attendance = new ArrayList<>();
+        int voters = 0;
+        for (FormData item : MemberList.items(form, "attendance", "到会情况", context)) {
+            Member member = context.member(item.text("memberId"));
+            Attendance status = item.choice("attendance", "到会情况", Attendance.class, true);
+            Channel channel = null;
+            RemoteReason remoteReason = null;
+            String absenceReason = null;
+            if (status == Attendance.REMOTE) {
+                channel = item.choice("channel", "远程方式（网络视频、电话或信函）", Channel.class, true);
+                remoteReason = item.choice("remoteReason", "远程参会原因", RemoteReason.class, false);
+                if (remoteReason == null) {
+                    item.problem("远程参会只限落实疫情防控要求、流动外出或身体原因，请选择原因");
+                }
+            } else if (status == Attendance.ABSENT) {
+                absenceReason = item.text("absenceReason", "缺席原因", 500, true);
+            }
+            if (status != null && status != Attendance.ABSENT && eligibility.of(member, context.year()).votes()) {
+                voters++;
+            }
+            if (status != null) {
+                attendance.add(new AttendanceRecord(member.id(), status, channel, remoteReason, absenceReason));
+            }
+        }
+        List<Tally> tallies = new ArrayList<>();
+        for (FormData item : MemberList.items(form, "tallies", "民主测评票数", context)) {
+            Tally tally = new Tally(item.text("memberId"), item.count("excellent", "优秀票", false),
+                    item.count("qualified", "合格票", false), item.count("basicallyQualified", "基本合格票", false),
+                    item.count("unqualified", "不合格票", false));
+            int votes = tally.excellent() + tally.qualified() + tally.basicallyQualified() + tally.unqualified();
+            if (votes > voters) {
+                item.problem("测评票数合计 " + votes + " 张，超过了有表决权的到会党员人数 " + voters + " 名");
+            }
+            tallies.add(tally);
+        }
+        form.rejectIfProblems();
+        records.saveMembersMeeting(context.cycleId(),
+                new Meeting(CycleRecords.MEMBERS, heldOn, MeetingMode.FACE_TO_FACE, null, meetingForm, null, appraisal),
+                attendance, tallies);
+    }
+}

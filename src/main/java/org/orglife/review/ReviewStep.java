@@ -1,0 +1,20 @@
+package org.orglife.review;
+
+import java.util.Map;
+
+/**
+ * One user task of the cycle: what its form shows when the task is created, and what happens to a
+ * submission when it is completed (check every rule, then write to the cycle tables, then set the
+ * decisions the process routes on). Implementations are Spring beans found by task id.
+ */
+public interface ReviewStep {
+
+    /** The user task id this step serves (the contract of SPEC §3). */
+    String taskId();
+
+    /** Task-local variables for the form: every field the form binds, pre-filled. */
+    Map<String, Object> prefill(StepContext context);
+
+    /** Checks the submission (throwing {@link SubmissionRejectedException} with every problem), then records it. */
+    void complete(StepContext context, FormData form);
+}

@@ -1,0 +1,73 @@
+package org.orglife.review;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.orglife.registry.Branch;
+import org.orglife.registry.BranchRepository;
+import org.orglife.registry.MemberRepository;
+import org.orglife.review.ReviewVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one task listener of the cycle's user tasks ({@code #{reviewStepListener}} on create and
+ * complete): on create it fills the form's variables task-locally and lets the branch's liaison
+ * cadre and area chief read the task; on complete it hands the submission to the task's
+ * {@link ReviewStep}, whose refusal rolls the completion back.
+ */
+@Component("reviewStepListener")
+class ReviewStepListener implements TaskListener {
+
+    private final Map<String, ReviewStep> steps = new HashMap<>();
+    private final ReviewCycleRepository cycles;
+    private final BranchRepository branches;
+    private final MemberRepository members;
+    private final CycleAccess access;
+
+    ReviewStepListener(List<ReviewStep> steps, ReviewCycleRepository cycles, BranchRepository branches,
+            MemberRepository members, CycleAccess access) {
+        steps.forEach(step -> this.steps.put(step.taskId(), step));
+        this.cycles = cycles;
+        this.branches = branches;
+        this.members = members;
+        this.access = access;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        ReviewStep step = steps.get(task.getTaskDefinitionKey());
+        if (step == null) {
+            throw new IllegalStateException("no step for task " + task.getTaskDefinitionKey());
+        }
+        StepContext context = context(task);
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> {
+                task.setVariablesLocal(step.prefill(context));
+                access.letLiaisonsRead(task, context.branch());
+            }
+            case EVENTNAME_COMPLETE -> step.complete(context, FormData.of(task.getVariablesLocal()));
+            default -> { }
+        }
+    }
+
+    private StepContext context(DelegateTask task) {
+        String cycleId = (String) task.getVariable(ReviewVariables.CYCLE_ID);
+        ReviewCycle cycle = cycles.find(cycleId).orElseThrow(() -> new IllegalStateException("no cycle " + cycleId));
+        Branch branch = branches.findByCode(cycle.branchCode()).orElseThrow();
+        return new StepContext(task, cycle, branch, currentUser(task), () -> members.findByBranch(branch.code()));
+    }
+
+    private static String currentUser(DelegateTask task) {
+        CommandContext commandContext = Context.getCommandContext();
+        String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
+        if (user == null) {
+            user = task.getAssignee();
+        }
+        return user == null ? "system" : user;
+    }
+}

@@ -1,0 +1,43 @@
+package org.orglife.review;
+
+/**
+ * The process variables of {@code branch-annual-review} and {@code unqualified-member-disposition}:
+ * references and decisions only; what the branch records lives in the cycle tables.
+ */
+public final class ReviewVariables {
+
+    public static final String PROCESS_KEY = "branch-annual-review";
+    public static final String DISPOSITION_PROCESS_KEY = "unqualified-member-disposition";
+    public static final String FLOATING_OPINION_MESSAGE = "floatingOpinionReceived";
+
+    /** {@code {year}-{branchCode}}, also the business key. */
+    public static final String CYCLE_ID = "cycleId";
+    public static final String BRANCH_CODE = "branchCode";
+    public static final String REVIEW_YEAR = "reviewYear";
+    /** Comma-separated user ids of the branch's liaison cadre and area chief (candidates of attendAndComment). */
+    public static final String LIAISON_USERS = "liaisonUsers";
+    public static final String PUBLICITY_WORKING_DAYS = "publicityWorkingDays";
+    public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
+
+    public static final String PLAN_APPROVED = "planApproved";
+    public static final String EXCELLENT_EXCEPTION_REQUESTED = "excellentExceptionRequested";
+    public static final String EXCEPTION_APPROVED = "exceptionApproved";
+    public static final String FILING_ACCEPTED = "filingAccepted";
+
+    /** Of a disposition instance: the member concerned, the branch's choice and the township's answer. */
+    public static final String MEMBER_ID = "memberId";
+    public static final String DISPOSITION = "disposition";
+    public static final String DISPOSITION_APPROVED = "dispositionApproved";
+
+    /** Of the floating-opinion message. */
+    public static final String OPINION_MEMBER_ID = "opinionMemberId";
+
+    public static final int DEFAULT_PUBLICITY_WORKING_DAYS = 5;
+
+    public static String cycleId(int year, String branchCode) {
+        return year + "-" + branchCode;
+    }
+
+    private ReviewVariables() {
+    }
+}

@@ -1,0 +1,52 @@
+package org.orglife.review;
+
+import java.util.Map;
+
+import org.orglife.review.Choices.Decision;
+import org.orglife.review.CycleRecords.WorkPlan;
+import org.springframework.stereotype.Component;
+
+/** 审核工作方案: the township office approves the branch's plan or returns it with a reason. */
+@Component
+class ReviewWorkPlanStep implements ReviewStep {
+
+    private final CycleRecords records;
+    private final ReviewCycleRepository cycles;
+
+    ReviewWorkPlanStep(CycleRecords records, ReviewCycleRepository cycles) {
+        this.records = records;
+        this.cycles = cycles;
+    }
+
+    @Override
+    public String taskId() {
+        return "reviewWorkPlan";
+    }
+
+    @Override
+    public Map<String, Object> prefill(StepContext context) {
+        return FormValues.titled(context)
+                .put("planSummary", records.workPlan(context.cycleId()).map(ReviewWorkPlanStep::summary).orElse(""))
+                .put("planDecision", null)
+                .put("planReturnReason", null)
+                .toMap();
+    }
+
+    static String summary(WorkPlan plan) {
+        return "支部委员会会议：" + plan.committeeMeetingOn() + "\n党员大会：" + plan.membersMeetingOn()
+                + (plan.membersMeetingForm() == Choices.MeetingForm.BY_GROUP ? "（分党小组召开）" : "（党员大会）")
+                + "\n地点：" + plan.venue() + "\n学习研讨内容：" + plan.studyTopics()
+                + (plan.absenteeArrangements() == null ? "" : "\n不能参会党员的安排：" + plan.absenteeArrangements());
+    }
+
+    @Override
+    public void complete(StepContext context, FormData form) {
+        Decision decision = form.choice("planDecision", "审核意见", Decision.class, true);
+        String reason = form.text("planReturnReason", "退回原因", 2000, decision == Decision.RETURN);
+        form.rejectIfProblems();
+        boolean approved = decision == Decision.APPROVE;
+        cycles.recordDecision(context.cycleId(), DraftWorkPlanStep.SUBJECT, approved, approved ? null : reason,
+                context.userId(), context.now());
+        context.decide(ReviewVariables.PLAN_APPROVED, approved);
+    }
+}

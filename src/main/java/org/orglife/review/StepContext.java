@@ -1,0 +1,87 @@
+package org.orglife.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.orglife.registry.Branch;
+import org.orglife.registry.Member;
+
+/** What a step needs of the cycle it works in: the branch, the year, who acts, and the task. */
+public class StepContext {
+
+    private final DelegateTask task;
+    private final ReviewCycle cycle;
+    private final Branch branch;
+    private final String userId;
+    private final Supplier<List<Member>> members;
+    private List<Member> loadedMembers;
+
+    StepContext(DelegateTask task, ReviewCycle cycle, Branch branch, String userId, Supplier<List<Member>> members) {
+        this.task = task;
+        this.cycle = cycle;
+        this.branch = branch;
+        this.userId = userId;
+        this.members = members;
+    }
+
+    public ReviewCycle cycle() {
+        return cycle;
+    }
+
+    public String cycleId() {
+        return cycle.id();
+    }
+
+    public int year() {
+        return cycle.year();
+    }
+
+    public Branch branch() {
+        return branch;
+    }
+
+    /** The person completing the task (or "system" when none is signed in, e.g. in a batch). */
+    public String userId() {
+        return userId;
+    }
+
+    public Instant now() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** The branch's own members (guests floating in from elsewhere excluded), ordered by id. */
+    public List<Member> members() {
+        if (loadedMembers == null) {
+            loadedMembers = members.get().stream().filter(m -> !m.floatingIn()).toList();
+        }
+        return loadedMembers;
+    }
+
+    /** The own member with this id, or null. */
+    public Member member(String id) {
+        return id == null ? null : members().stream().filter(m -> m.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** How list items naming a member are labelled in messages: 王建新（DDG01-001）. */
+    public static String memberLabel(FormData item) {
+        String name = item.text("name");
+        String id = item.text("memberId");
+        return name == null ? id : name + "（" + id + "）";
+    }
+
+    /** Sets a decision the process routes on, on the process instance. */
+    public void decide(String variable, Object value) {
+        task.getExecution().getProcessInstance().setVariable(variable, value);
+    }
+
+    public Object processVariable(String name) {
+        return task.getVariable(name);
+    }
+
+    /** "2021年度 · 大东沟村党支部": the first line of every form. */
+    public String title() {
+        return cycle.year() + "年度 · " + branch.name();
+    }
+}

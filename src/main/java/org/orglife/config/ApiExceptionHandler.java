@@ -1,5 +1,8 @@
 package org.orglife.config;
 
+import org.orglife.campaign.CampaignAlreadyLaunchedException;
+import org.orglife.campaign.CampaignRejectedException;
+import org.orglife.campaign.UnknownCampaignException;
 import org.orglife.registry.RosterRejectedException;
 import org.orglife.registry.UnknownBranchException;
 import org.orglife.review.CycleAlreadyStartedException;
@@ -54,6 +57,21 @@ class ApiExceptionHandler {
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ResponseEntity<ApiError> notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
         return status(HttpStatus.FORBIDDEN, "无权进行此操作");
+    }
+
+    @ExceptionHandler(CampaignRejectedException.class)
+    ResponseEntity<ApiError> campaignRejected(CampaignRejectedException e) {
+        return ResponseEntity.badRequest().body(new ApiError("年度工作部署有误，未启动", e.problems()));
+    }
+
+    @ExceptionHandler(CampaignAlreadyLaunchedException.class)
+    ResponseEntity<ApiError> campaignExists(CampaignAlreadyLaunchedException e) {
+        return status(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownCampaignException.class)
+    ResponseEntity<ApiError> unknownCampaign(UnknownCampaignException e) {
+        return status(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

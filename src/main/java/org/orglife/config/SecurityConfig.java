@@ -49,6 +49,8 @@ class SecurityConfig implements WebMvcConfigurer {
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(HttpMethod.POST, "/api/branches/*/reviews/*"))
                         .hasAnyAuthority(OFFICE, ADMINS)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/campaigns"))
+                        .hasAnyAuthority(OFFICE, ADMINS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))

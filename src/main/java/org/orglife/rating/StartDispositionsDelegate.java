@@ -1,10 +1,12 @@
 package org.orglife.rating;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.orglife.campaign.Deadlines;
 import org.orglife.registry.BranchRepository;
 import org.orglife.review.CycleAccess;
 import org.orglife.review.ReviewVariables;
@@ -39,13 +41,17 @@ class StartDispositionsDelegate implements JavaDelegate {
                 continue;
             }
             ratings.openDisposition(cycleId, rating.memberId());
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ReviewVariables.CYCLE_ID, cycleId);
+            variables.put(ReviewVariables.BRANCH_CODE, execution.getVariable(ReviewVariables.BRANCH_CODE));
+            variables.put(ReviewVariables.REVIEW_YEAR, execution.getVariable(ReviewVariables.REVIEW_YEAR));
+            variables.put(ReviewVariables.MEMBER_ID, rating.memberId());
+            Deadlines deadlines = Deadlines.fromVariables(execution::getVariable);
+            if (deadlines != null) {
+                variables.putAll(deadlines.asVariables());
+            }
             String instanceId = runtime.startProcessInstanceByKey(ReviewVariables.DISPOSITION_PROCESS_KEY,
-                    cycleId + "-" + rating.memberId(), Map.of(
-                            ReviewVariables.CYCLE_ID, cycleId,
-                            ReviewVariables.BRANCH_CODE, execution.getVariable(ReviewVariables.BRANCH_CODE),
-                            ReviewVariables.REVIEW_YEAR, execution.getVariable(ReviewVariables.REVIEW_YEAR),
-                            ReviewVariables.MEMBER_ID, rating.memberId()))
-                    .getId();
+                    cycleId + "-" + rating.memberId(), variables).getId();
             ratings.attachDispositionInstance(cycleId, rating.memberId(), instanceId);
             access.letBranchRead(instanceId, branches.findByCode(
                     (String) execution.getVariable(ReviewVariables.BRANCH_CODE)).orElseThrow());

@@ -42,8 +42,6 @@ public class ReviewCycles {
         variables.put(ReviewVariables.BRANCH_CODE, branchCode);
         variables.put(ReviewVariables.REVIEW_YEAR, year);
         variables.put(ReviewVariables.CYCLE_ID, cycleId);
-        variables.put(ReviewVariables.LIAISON_USERS, branch.areaChief() == null ? branch.liaison().userId()
-                : branch.liaison().userId() + "," + branch.areaChief().userId());
         variables.putIfAbsent(ReviewVariables.PUBLICITY_WORKING_DAYS, ReviewVariables.DEFAULT_PUBLICITY_WORKING_DAYS);
         runtime.startProcessInstanceByKey(ReviewVariables.PROCESS_KEY, cycleId, variables);
         return cycles.find(cycleId).orElseThrow();

@@ -1,5 +1,6 @@
 package org.orglife.review;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.orglife.campaign.Deadlines;
+import org.orglife.campaign.StepSchedule;
+import org.orglife.escalation.EscalationWatch;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +31,18 @@ class ReviewStepListener implements TaskListener {
     private final BranchRepository branches;
     private final MemberRepository members;
     private final CycleAccess access;
+    private final StepSchedule schedule;
+    private final EscalationWatch escalations;
 
     ReviewStepListener(List<ReviewStep> steps, ReviewCycleRepository cycles, BranchRepository branches,
-            MemberRepository members, CycleAccess access) {
+            MemberRepository members, CycleAccess access, StepSchedule schedule, EscalationWatch escalations) {
         steps.forEach(step -> this.steps.put(step.taskId(), step));
         this.cycles = cycles;
         this.branches = branches;
         this.members = members;
         this.access = access;
+        this.schedule = schedule;
+        this.escalations = escalations;
     }
 
     @Override
@@ -44,15 +51,33 @@ class ReviewStepListener implements TaskListener {
         if (step == null) {
             throw new IllegalStateException("no step for task " + task.getTaskDefinitionKey());
         }
-        StepContext context = context(task);
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
+                StepContext context = context(task);
                 task.setVariablesLocal(step.prefill(context));
                 access.letLiaisonsRead(task, context.branch());
+                schedule(task, context.branch().code());
             }
-            case EVENTNAME_COMPLETE -> step.complete(context, FormData.of(task.getVariablesLocal()));
+            case EVENTNAME_COMPLETE -> {
+                step.complete(context(task), FormData.of(task.getVariablesLocal()));
+                escalations.stop(task.getId());
+            }
+            case EVENTNAME_DELETE -> escalations.stop(task.getId());
             default -> { }
         }
+    }
+
+    /** In a campaign, the step is due by the schedule, due soon two working days before, and watched. */
+    private void schedule(DelegateTask task, String branchCode) {
+        Deadlines deadlines = Deadlines.fromVariables(task::getVariable);
+        if (deadlines == null) {
+            return;
+        }
+        schedule.dueAt(task.getTaskDefinitionKey(), deadlines).ifPresent(due -> {
+            task.setDueDate(Date.from(due.toInstant()));
+            task.setFollowUpDate(Date.from(schedule.followUpAt(due).toInstant()));
+            escalations.watch(task, branchCode, due);
+        });
     }
 
     private StepContext context(DelegateTask task) {

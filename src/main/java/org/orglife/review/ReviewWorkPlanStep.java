@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.orglife.review.Choices.Decision;
 import org.orglife.review.CycleRecords.WorkPlan;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** 审核工作方案: the township office approves the branch's plan or returns it with a reason. */
@@ -12,10 +13,12 @@ class ReviewWorkPlanStep implements ReviewStep {
 
     private final CycleRecords records;
     private final ReviewCycleRepository cycles;
+    private final ApplicationEventPublisher events;
 
-    ReviewWorkPlanStep(CycleRecords records, ReviewCycleRepository cycles) {
+    ReviewWorkPlanStep(CycleRecords records, ReviewCycleRepository cycles, ApplicationEventPublisher events) {
         this.records = records;
         this.cycles = cycles;
+        this.events = events;
     }
 
     @Override
@@ -48,5 +51,9 @@ class ReviewWorkPlanStep implements ReviewStep {
         cycles.recordDecision(context.cycleId(), DraftWorkPlanStep.SUBJECT, approved, approved ? null : reason,
                 context.userId(), context.now());
         context.decide(ReviewVariables.PLAN_APPROVED, approved);
+        if (approved) {
+            records.workPlan(context.cycleId()).ifPresent(plan -> events.publishEvent(new WorkPlanApproved(
+                    context.cycleId(), context.branch().code(), context.year(), plan.membersMeetingOn())));
+        }
     }
 }

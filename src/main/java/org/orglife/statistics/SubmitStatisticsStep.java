@@ -8,6 +8,7 @@ import org.orglife.review.FormData;
 import org.orglife.review.FormValues;
 import org.orglife.review.ReviewStep;
 import org.orglife.review.StepContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class SubmitStatisticsStep implements ReviewStep {
 
     private final BranchStatistics statistics;
+    private final ApplicationEventPublisher events;
 
-    SubmitStatisticsStep(BranchStatistics statistics) {
+    SubmitStatisticsStep(BranchStatistics statistics, ApplicationEventPublisher events) {
         this.statistics = statistics;
+        this.events = events;
     }
 
     @Override
@@ -65,5 +68,6 @@ class SubmitStatisticsStep implements ReviewStep {
         form.rejectIfProblems();
         statistics.save(context.cycleId(), form.bool("meetingHeld"), values,
                 RatingRules.excellentCap(values.get("formalMembers")), context.userId(), context.now());
+        events.publishEvent(new StatisticsSubmitted(context.cycleId(), context.branch().code(), context.year()));
     }
 }

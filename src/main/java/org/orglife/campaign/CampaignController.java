@@ -1,0 +1,107 @@
+package org.orglife.campaign;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.orglife.config.CurrentUser;
+import org.orglife.identity.AsSystem;
+import org.orglife.registry.BranchVisibility;
+import org.orglife.registry.TownshipProperties;
+import org.orglife.review.ReviewVariables;
+import org.orglife.statistics.StatisticsWorkbook;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The year's campaign over {@code /api/campaigns}: launch, read, progress per branch, statistics table. */
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignController {
+
+    private final Campaigns campaigns;
+    private final CampaignRecords records;
+    private final CampaignProgress progress;
+    private final BranchVisibility visibility;
+    private final StatisticsWorkbook workbook;
+    private final TownshipProperties township;
+    private final HistoryService history;
+
+    CampaignController(Campaigns campaigns, CampaignRecords records, CampaignProgress progress,
+            BranchVisibility visibility, StatisticsWorkbook workbook, TownshipProperties township,
+            HistoryService history) {
+        this.history = history;
+        this.campaigns = campaigns;
+        this.records = records;
+        this.progress = progress;
+        this.visibility = visibility;
+        this.workbook = workbook;
+        this.township = township;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> launch(@RequestBody Campaigns.LaunchRequest request, CurrentUser user) {
+        Campaign campaign = campaigns.launch(request, user.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(describe(campaign));
+    }
+
+    @GetMapping("/{year}")
+    Map<String, Object> campaign(@PathVariable int year) {
+        return describe(records.find(year).orElseThrow(() -> new UnknownCampaignException(year)));
+    }
+
+    private Map<String, Object> describe(Campaign campaign) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", campaign.year());
+        body.put("planDueBy", campaign.deadlines().planDueBy());
+        body.put("meetingsDueBy", campaign.deadlines().meetingsDueBy());
+        body.put("statisticsDueBy", campaign.deadlines().statisticsDueBy());
+        body.put("publicityWorkingDays", campaign.deadlines().publicityWorkingDays());
+        body.put("spotCheckShare", campaign.spotCheckShare());
+        body.put("spotCheckSeed", campaign.spotCheckSeed());
+        body.put("processInstanceId", campaign.processInstanceId());
+        body.put("launchedBy", campaign.launchedBy());
+        body.put("launchedAt", campaign.launchedAt());
+        body.put("spotChecks", records.spotCheckedBranches(campaign.year()));
+        body.put("branchReviews", reviews(campaign));
+        return body;
+    }
+
+    /** The branches taking part, as the campaign decided when it started. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, String>> reviews(Campaign campaign) {
+        var variable = AsSystem.call(() -> history.createHistoricVariableInstanceQuery()
+                .processInstanceId(campaign.processInstanceId()).variableName("branchCodes").singleResult());
+        List<String> codes = variable == null ? List.of() : (List<String>) variable.getValue();
+        return codes.stream().map(code -> Map.of("branchCode", code,
+                "businessKey", ReviewVariables.cycleId(campaign.year(), code))).toList();
+    }
+
+    @GetMapping("/{year}/progress")
+    List<CampaignProgress.BranchProgress> progress(@PathVariable int year, CurrentUser user) {
+        records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
+        return progress.of(year, visibility.visibleTo(user.id(), user.groupIds()));
+    }
+
+    @GetMapping("/{year}/statistics.xlsx")
+    void statistics(@PathVariable int year, CurrentUser user, HttpServletResponse response) throws java.io.IOException {
+        if (!BranchVisibility.seesAll(user.groupIds())) {
+            throw new AccessDeniedException("township only");
+        }
+        records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        String name = java.net.URLEncoder.encode(year + "年度组织生活会和民主评议党员情况统计表.xlsx",
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        response.setHeader("Content-Disposition", "attachment; filename=\"statistics-" + year + ".xlsx\"; filename*=UTF-8''" + name);
+        workbook.write(year, township.name(), response.getOutputStream());
+    }
+}

@@ -1,0 +1,56 @@
+package org.orglife.campaign;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.orglife.review.FormData;
+import org.orglife.review.FormValues;
+import org.orglife.review.ReviewVariables;
+import org.orglife.statistics.TownshipStatistics;
+import org.springframework.stereotype.Component;
+
+/** 审批全镇汇总情况: the office reads the township totals (and who has not reported) and approves them. */
+@Component("townshipSummaryListener")
+class TownshipSummaryListener implements TaskListener {
+
+    private final CampaignRecords campaigns;
+    private final TownshipStatistics statistics;
+
+    TownshipSummaryListener(CampaignRecords campaigns, TownshipStatistics statistics) {
+        this.campaigns = campaigns;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        int year = (Integer) task.getVariable(ReviewVariables.REVIEW_YEAR);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Map<String, Long> totals = statistics.totals(year);
+            String missing = String.join("、", campaigns.branchesWithoutStatistics(year));
+            String text = totals.entrySet().stream()
+                    .map(e -> org.orglife.statistics.BranchStatistics.COLUMNS.getOrDefault(e.getKey(), e.getKey())
+                            + "：" + e.getValue())
+                    .collect(Collectors.joining("\n"));
+            task.setVariablesLocal(new FormValues()
+                    .put("summaryText", year + "年度全镇汇总（已报送 " + statistics.submittedCount(year) + " 个支部）\n" + text
+                            + (missing.isEmpty() ? "" : "\n未报送的支部：" + missing))
+                    .put("summaryComment", null)
+                    .put("summaryApproved", false)
+                    .toMap());
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            FormData form = FormData.of(task.getVariablesLocal());
+            String comment = form.text("summaryComment", "审批意见", 4000, false);
+            if (!form.bool("summaryApproved")) {
+                form.problem("请勾选“同意上报全镇汇总情况”");
+            }
+            form.rejectIfProblems();
+            String user = Context.getCommandContext().getAuthenticatedUserId();
+            campaigns.approveSummary(year, comment, user == null ? "system" : user,
+                    ClockUtil.getCurrentTime().toInstant());
+        }
+    }
+}

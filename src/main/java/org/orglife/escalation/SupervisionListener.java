@@ -1,0 +1,59 @@
+package org.orglife.escalation;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.orglife.campaign.StepSchedule;
+import org.orglife.registry.BranchRepository;
+import org.orglife.review.FormData;
+import org.orglife.review.FormValues;
+import org.orglife.review.ReviewVariables;
+import org.springframework.stereotype.Component;
+
+/** 督办逾期环节: names branch, step, due date and days overdue; the supervisor records what they did. */
+@Component("supervisionListener")
+class SupervisionListener implements TaskListener {
+
+    private final EscalationRecords records;
+    private final BranchRepository branches;
+    private final StepSchedule schedule;
+
+    SupervisionListener(EscalationRecords records, BranchRepository branches, StepSchedule schedule) {
+        this.records = records;
+        this.branches = branches;
+        this.schedule = schedule;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String stepTaskId = (String) task.getVariable("taskId");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            String branchCode = (String) task.getVariable(ReviewVariables.BRANCH_CODE);
+            String branchName = branches.findByCode(branchCode).map(b -> b.name()).orElse(branchCode);
+            String stepName = (String) task.getVariable("taskName");
+            ZonedDateTime due = ((Date) task.getVariable("dueAt")).toInstant().atZone(ZoneId.of("Asia/Shanghai"));
+            LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(due.getZone()).toLocalDate();
+            int overdue = schedule.workingDaysOverdue(due, today);
+            task.setName("督办：" + branchName + "「" + stepName + "」");
+            task.setDueDate(Date.from(schedule.level2At(schedule.at(today)).toInstant()));
+            task.setVariablesLocal(new FormValues()
+                    .put("overdueSummary", branchName + "（" + branchCode + "）\n逾期环节：" + stepName + "\n到期日："
+                            + due.toLocalDate() + "\n已逾期 " + overdue + " 个工作日")
+                    .put("supervisorAction", null)
+                    .toMap());
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            FormData form = FormData.of(task.getVariablesLocal());
+            String action = form.text("supervisorAction", "督办情况", 4000, true);
+            form.rejectIfProblems();
+            String user = Context.getCommandContext().getAuthenticatedUserId();
+            records.recordSupervision(stepTaskId, action, user == null ? "system" : user,
+                    ClockUtil.getCurrentTime().toInstant());
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.orglife.statistics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The township's statistics table of a year: one row per branch cycle, summed (SPEC §6). */
+@Repository
+public class TownshipStatistics {
+
+    static final String ROWS = """
+            select b.code, b.name, b.kind, c.filed_on, s.*,
+              case when sc.branch_code is null then false else true end as spot_checked
+            from review_cycle c
+            join party_branch b on b.code = c.branch_code
+            left join statistics_row s on s.cycle_id = c.id
+            left join spot_check sc on sc.review_year = c.review_year and sc.branch_code = c.branch_code
+            where c.review_year = ?
+            order by b.code""";
+
+    private final JdbcClient jdbc;
+
+    TownshipStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Streams the rows: a cycle without a submitted row has nulls in the statistics columns. */
+    void eachRow(int year, RowCallbackHandler handler) {
+        jdbc.sql(ROWS).param(year).query(handler);
+    }
+
+    public int submittedCount(int year) {
+        return jdbc.sql("""
+                select count(*) from statistics_row s join review_cycle c on c.id = s.cycle_id where c.review_year = ?""")
+                .param(year).query(Integer.class).single();
+    }
+
+    /** Sums of the submitted rows, by column key of {@link BranchStatistics#COLUMNS}, plus branch counts. */
+    public Map<String, Long> totals(int year) {
+        StringBuilder sql = new StringBuilder("select count(c.id) as branches, "
+                + "sum(case when s.meeting_held then 1 else 0 end) as held");
+        BranchStatistics.COLUMNS.keySet().forEach(key -> sql.append(", sum(s.").append(snake(key)).append(") as ")
+                .append(snake(key)));
+        sql.append(" from review_cycle c left join statistics_row s on s.cycle_id = c.id where c.review_year = ?");
+        Map<String, Object> row = jdbc.sql(sql.toString()).param(year).query().singleRow();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("branches", number(row, "branches"));
+        totals.put("held", number(row, "held"));
+        BranchStatistics.COLUMNS.keySet().forEach(key -> totals.put(key, number(row, snake(key))));
+        return totals;
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        Object value = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+}

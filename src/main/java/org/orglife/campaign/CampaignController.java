@@ -35,11 +35,13 @@ class CampaignController {
     private final StatisticsWorkbook workbook;
     private final TownshipProperties township;
     private final HistoryService history;
+    private final StepSchedule schedule;
 
     CampaignController(Campaigns campaigns, CampaignRecords records, CampaignProgress progress,
             BranchVisibility visibility, StatisticsWorkbook workbook, TownshipProperties township,
-            HistoryService history) {
+            HistoryService history, StepSchedule schedule) {
         this.history = history;
+        this.schedule = schedule;
         this.campaigns = campaigns;
         this.records = records;
         this.progress = progress;
@@ -72,6 +74,7 @@ class CampaignController {
         body.put("launchedBy", campaign.launchedBy());
         body.put("launchedAt", campaign.launchedAt());
         body.put("spotChecks", records.spotCheckedBranches(campaign.year()));
+        body.put("warnings", schedule.warnings(campaign.deadlines()));
         body.put("branchReviews", reviews(campaign));
         return body;
     }

@@ -11,14 +11,15 @@ import org.orglife.calendar.WorkingDayCalendar;
 import org.springframework.stereotype.Component;
 
 /**
- * When each step of a branch's cycle is due, computed backwards from the township's deadlines on the
- * working-day calendar. A deadline that falls on a day off moves to the working day before it. Each
- * step is due one working day before the step that follows it, and never later than its own
- * deadline: statistics by the statistics deadline; before that the filing review, the end of the
- * publicity period (N working days) and the rectification plan; rating, the meetings and the liaison's
- * comment by the meetings deadline; the three preparation steps before the meetings; the work plan
- * by the plan deadline. Steps are due at 18:00 Shanghai time; "due soon" starts two working days
- * before, "overdue level 2" two working days after.
+ * When each step of a branch's cycle is due, on the working-day calendar. A deadline that falls on a
+ * day off moves to the working day before it. Up to rating, steps are computed backwards from the
+ * meetings deadline, one working day apart (the meetings, before them the three preparation steps,
+ * before them the plan, itself never later than the plan deadline). After rating, the rectification
+ * plan, the publicity period of N working days, the filing review and the statistics are computed
+ * backwards from the statistics deadline, but never earlier than the step before them allows: when
+ * the publicity period does not fit between the two deadlines, the later steps move past the
+ * statistics deadline and {@link #warnings} says so. Steps are due at 18:00 Shanghai time; "due soon"
+ * starts two working days before, "overdue level 2" two working days after.
  */
 @Component
 public class StepSchedule {
@@ -34,17 +35,16 @@ public class StepSchedule {
 
     /** Due day of every user task of {@code branch-annual-review} and {@code unqualified-member-disposition}. */
     public Map<String, LocalDate> dueDays(Deadlines d) {
-        LocalDate statistics = calendar.latestWorkingDayOnOrBefore(d.statisticsDueBy());
-        LocalDate meetings = calendar.latestWorkingDayOnOrBefore(d.meetingsDueBy());
-        LocalDate plan = calendar.latestWorkingDayOnOrBefore(d.planDueBy());
-        LocalDate filing = before(statistics, 1);
-        LocalDate publicityEnd = before(filing, 1);
-        LocalDate rectification = before(publicityEnd, d.publicityWorkingDays());
-        LocalDate rating = earlier(meetings, before(rectification, 1));
+        LocalDate statisticsDeadline = calendar.latestWorkingDayOnOrBefore(d.statisticsDueBy());
+        LocalDate rating = calendar.latestWorkingDayOnOrBefore(d.meetingsDueBy());
         LocalDate membersMeeting = before(rating, 1);
         LocalDate committeeMeeting = before(membersMeeting, 1);
         LocalDate preparation = before(committeeMeeting, 1);
-        LocalDate review = earlier(plan, before(preparation, 1));
+        LocalDate review = earlier(calendar.latestWorkingDayOnOrBefore(d.planDueBy()), before(preparation, 1));
+        LocalDate rectification = later(before(statisticsDeadline, 2 + d.publicityWorkingDays()), after(rating, 1));
+        LocalDate publicityEnd = after(rectification, d.publicityWorkingDays());
+        LocalDate filing = after(publicityEnd, 1);
+        LocalDate statistics = later(statisticsDeadline, after(filing, 1));
         Map<String, LocalDate> due = new LinkedHashMap<>();
         due.put("draftWorkPlan", before(review, 1));
         due.put("reviewWorkPlan", review);
@@ -61,8 +61,19 @@ public class StepSchedule {
         due.put("reviewFiling", filing);
         due.put("submitStatistics", statistics);
         due.put("decideDisposition", statistics);
-        due.put("approveDisposition", calendar.plusWorkingDays(statistics, ESCALATION_WORKING_DAYS));
+        due.put("approveDisposition", after(statistics, ESCALATION_WORKING_DAYS));
         return due;
+    }
+
+    /** What the township should know about its deadlines before launching, in Chinese; empty when they fit. */
+    public java.util.List<String> warnings(Deadlines d) {
+        LocalDate statistics = dueDays(d).get("submitStatistics");
+        LocalDate deadline = calendar.latestWorkingDayOnOrBefore(d.statisticsDueBy());
+        if (statistics.isAfter(deadline)) {
+            return java.util.List.of("整改清单公示 " + d.publicityWorkingDays() + " 个工作日，会议截止后各环节依次办理，"
+                    + "统计表最早于 " + statistics + " 报送，晚于统计表报送截止日期 " + d.statisticsDueBy());
+        }
+        return java.util.List.of();
     }
 
     public Optional<ZonedDateTime> dueAt(String taskKey, Deadlines deadlines) {
@@ -92,7 +103,15 @@ public class StepSchedule {
         return calendar.minusWorkingDays(day, workingDays);
     }
 
+    private LocalDate after(LocalDate day, int workingDays) {
+        return calendar.plusWorkingDays(day, workingDays);
+    }
+
     private static LocalDate earlier(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -88,8 +88,6 @@ class PlanRectificationStep implements ReviewStep {
             String responsible = item.text("responsible", "责任人", 100, true);
             if (deadline != null && deadline.getYear() != rectificationYear) {
                 item.problem("整改时限须在 " + rectificationYear + " 年内：" + deadline);
-            } else if (deadline != null && deadline.isBefore(today)) {
-                item.problem("整改时限不能早于今天：" + deadline);
             }
             if (problemSeq != null && measure != null) {
                 covered.add(problemSeq);

@@ -1,0 +1,148 @@
+package org.orglife.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.orglife.campaign.Campaigns;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * Overdue steps with the engine clock moved and the timer jobs run explicitly: level 1 at the due date
+ * (in the app and by mail through an in-process SMTP server), level 2 two working days later, nothing
+ * for steps done on time, nothing twice.
+ */
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+        "orglife.mail.poll-interval=PT1H"})
+@ActiveProfiles({"demo", "test"})
+class EscalationTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired Campaigns campaigns;
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
+    @Autowired NotificationMailer mailer;
+    @Autowired Notifications notifications;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static void at(int year, int month, int day, int hour) {
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, hour, 1, 0, 0, SHANGHAI).toInstant()));
+    }
+
+    void runDueJobs() {
+        for (int round = 0; round < 10; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
+    Task draftWorkPlan(String branchCode) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2021-" + branchCode)
+                .taskDefinitionKey("draftWorkPlan").singleResult();
+    }
+
+    int escalations(String branchCode, int level) {
+        return jdbc.sql("select count(*) from escalation where cycle_id = ? and level = ? and task_key = 'draftWorkPlan'")
+                .params("2021-" + branchCode, level).query(Integer.class).single();
+    }
+
+    void submitPlan(String branchCode) {
+        engine.getFormService().submitTaskForm(draftWorkPlan(branchCode).getId(), Map.of(
+                "committeeMeetingOn", "2022-02-24", "membersMeetingOn", "2022-02-25", "venue", "村委会议室",
+                "studyTopics", "学习党的十九届六中全会精神", "membersMeetingForm", "WHOLE"));
+    }
+
+    @Test
+    void overdueStepsAreNotifiedAtTheDueDateAndSupervisedTwoWorkingDaysLaterOnlyOnce() throws Exception {
+        at(2022, 2, 20, 9);
+        campaigns.launch(new Campaigns.LaunchRequest(2021, LocalDate.of(2022, 2, 22), LocalDate.of(2022, 2, 28),
+                LocalDate.of(2022, 3, 5), 5, BigDecimal.ZERO), "office");
+        runDueJobs();
+        assertThat(draftWorkPlan("DDG-01").getDueDate().toInstant().atZone(SHANGHAI).toLocalDate())
+                .isEqualTo("2022-02-21");
+
+        at(2022, 2, 21, 10);
+        submitPlan("DDG-01");
+        at(2022, 2, 21, 18);
+        runDueJobs();
+
+        assertThat(escalations("DDG-01", 1)).as("done on time: never escalates").isZero();
+        assertThat(escalations("DDG-02", 1)).isEqualTo(1);
+        assertThat(notifications.of("sec-DDG-02", 10)).singleElement()
+                .satisfies(n -> assertThat(n.get("title")).isEqualTo("【逾期提醒】西岭村党支部「制定工作方案」已到期"));
+        assertThat(notifications.of("liaison1", 50)).extracting(n -> n.get("branchCode"))
+                .contains("DDG-02", "DDG-07").doesNotContain("DDG-03");
+
+        mailer.sendPending();
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).isNotEmpty();
+        MimeMessage toSecretary = null;
+        for (MimeMessage mail : mails) {
+            if (GreenMailUtil.getAddressList(mail.getAllRecipients()).contains("sec-ddg-02@dadonggou.example")) {
+                toSecretary = mail;
+            }
+        }
+        assertThat(toSecretary).isNotNull();
+        assertThat(toSecretary.getSubject()).isEqualTo("【逾期提醒】西岭村党支部「制定工作方案」已到期");
+        assertThat(toSecretary.getContent().toString()).contains("西岭村党支部的「制定工作方案」已于 2022-02-21 到期");
+        int sent = mails.length;
+        mailer.sendPending();
+        assertThat(smtp.getReceivedMessages()).as("each mail once").hasSize(sent);
+
+        at(2022, 2, 22, 9);
+        submitPlan("DDG-03");
+        at(2022, 2, 23, 18);
+        runDueJobs();
+        runDueJobs();
+
+        assertThat(escalations("DDG-03", 1)).isEqualTo(1);
+        assertThat(escalations("DDG-03", 2)).as("finished late: escalation stops").isZero();
+        assertThat(escalations("DDG-02", 2)).isEqualTo(1);
+        assertThat(escalations("DDG-02", 1)).as("not twice").isEqualTo(1);
+        assertThat(notifications.of("sec-DDG-02", 10)).hasSize(1);
+        List<Task> supervision = engine.getTaskService().createTaskQuery().taskDefinitionKey("superviseOverdueStep")
+                .taskCandidateGroup("township-supervisors").list();
+        assertThat(supervision).hasSize(8);
+        Task ddg02 = supervision.stream().filter(t -> t.getName().contains("西岭村党支部")).findFirst().orElseThrow();
+        assertThat(ddg02.getName()).isEqualTo("督办：西岭村党支部「制定工作方案」");
+        assertThat(engine.getTaskService().getVariableLocal(ddg02.getId(), "overdueSummary").toString())
+                .contains("到期日：2022-02-21").contains("已逾期 2 个工作日");
+
+        engine.getFormService().submitTaskForm(ddg02.getId(), Map.of("supervisorAction", "已电话督促支部书记，当天完成"));
+        assertThat(jdbc.sql("select supervisor_action from escalation where cycle_id = '2021-DDG-02' and level = 2")
+                .query(String.class).single()).isEqualTo("已电话督促支部书记，当天完成");
+    }
+}

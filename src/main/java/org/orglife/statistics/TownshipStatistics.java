@@ -53,10 +53,14 @@ public class TownshipStatistics {
         return totals;
     }
 
+    /** Column names come back upper-case from H2 and lower-case from PostgreSQL; sums over no rows are null. */
     private static long number(Map<String, Object> row, String column) {
-        Object value = row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-        return value == null ? 0 : ((Number) value).longValue();
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(column)) {
+                return entry.getValue() == null ? 0 : ((Number) entry.getValue()).longValue();
+            }
+        }
+        return 0;
     }
 
     static String snake(String camel) {

@@ -64,8 +64,13 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+    SecurityFilterChain webSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/dashboard", "/dashboard/**").authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
                 // the webapps carry their own CSRF protection and session login
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .headers(headers -> headers.frameOptions(Customizer.withDefaults()));

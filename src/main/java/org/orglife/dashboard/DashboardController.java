@@ -1,0 +1,67 @@
+package org.orglife.dashboard;
+
+import java.util.List;
+
+import org.orglife.config.CurrentUser;
+import org.orglife.escalation.Notifications;
+import org.orglife.registry.Branch;
+import org.orglife.registry.BranchVisibility;
+import org.orglife.review.CycleArchive;
+import org.orglife.review.ReviewCycleRepository;
+import org.orglife.review.ReviewVariables;
+import org.orglife.review.UnknownCycleException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The township dashboard (看板): a year's progress over the branches the signed-in person may see,
+ * their notifications, and each branch's archive of a year. Server-side pages; charts drawn in the
+ * browser with the Chart.js copy served by this application.
+ */
+@Controller
+class DashboardController {
+
+    private final DashboardView view;
+    private final Notifications notifications;
+    private final BranchVisibility visibility;
+    private final ReviewCycleRepository cycles;
+    private final CycleArchive archive;
+
+    DashboardController(DashboardView view, Notifications notifications, BranchVisibility visibility,
+            ReviewCycleRepository cycles, CycleArchive archive) {
+        this.view = view;
+        this.notifications = notifications;
+        this.visibility = visibility;
+        this.cycles = cycles;
+        this.archive = archive;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@RequestParam(required = false) Integer year, CurrentUser user, Model model) {
+        List<Integer> years = view.years();
+        int shown = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.get(0);
+        model.addAttribute("view", view.of(shown, user));
+        model.addAttribute("notifications", notifications.of(user.id(), 20));
+        model.addAttribute("user", user);
+        return "dashboard";
+    }
+
+    @GetMapping("/dashboard/branches/{code}/reviews/{year}")
+    String archive(@PathVariable String code, @PathVariable int year, CurrentUser user, Model model) {
+        Branch branch = visibility.require(code, user.id(), user.groupIds());
+        var cycle = cycles.find(ReviewVariables.cycleId(year, branch.code()))
+                .orElseThrow(() -> new UnknownCycleException(code, year));
+        model.addAttribute("branch", branch);
+        model.addAttribute("year", year);
+        model.addAttribute("sections", ArchiveLabels.sections(archive.read(cycle)));
+        return "archive";
+    }
+}

@@ -41,18 +41,18 @@ class TasklistFilters {
         everyone.addAll(List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES));
 
         for (Definition d : List.of(
-                new Definition("我的待办", "已由我认领的任务", -10,
+                new Definition("我的待办", "已由我认领的任务", -8,
                         byDue(taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")), everyone),
-                new Definition("本支部待办", "本支部的全部待办任务", -9,
+                new Definition("本支部待办", "本支部的全部待办任务", -10,
                         byDue(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                                 .includeAssignedTasks()), branchRoles),
-                new Definition("联系支部待办", "请我列席、点评的任务", -9,
+                new Definition("联系支部待办", "请我列席、点评的任务", -10,
                         byDue(taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
                                 .includeAssignedTasks()), List.of(Groups.LIAISON_CADRES)),
-                new Definition("本部门待办", "交给镇党委办公室或督查组的任务", -9,
+                new Definition("本部门待办", "交给镇党委办公室或督查组的任务", -10,
                         byDue(taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                                 .includeAssignedTasks()), Groups.TOWNSHIP),
-                new Definition("全镇各支部待办", "全镇所有支部正在办理的任务", -8,
+                new Definition("全镇各支部待办", "全镇所有支部正在办理的任务", -9,
                         byDue(taskService.createTaskQuery()), Groups.TOWNSHIP),
                 new Definition("即将到期", "两个工作日内到期的任务", -7,
                         byDue(taskService.createTaskQuery().followUpBeforeExpression("${now()}")
@@ -60,13 +60,17 @@ class TasklistFilters {
                 new Definition("已逾期", "已过到期日仍未办结的任务", -6,
                         byDue(taskService.createTaskQuery().dueBeforeExpression("${now()}")), everyone))) {
             Filter filter = filterService.createFilterQuery().filterName(d.name()).singleResult();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("description", d.description());
+            properties.put("priority", d.priority());
+            properties.put("refresh", true);
             if (filter == null) {
                 filter = filterService.newTaskFilter(d.name());
                 filter.setQuery(d.query());
-                Map<String, Object> properties = new LinkedHashMap<>();
-                properties.put("description", d.description());
-                properties.put("priority", d.priority());
-                properties.put("refresh", true);
+                filter.setProperties(properties);
+                filterService.saveFilter(filter);
+            } else if (!properties.equals(filter.getProperties())) {
+                // the order and texts are ours; an administrator's edits of the query are kept
                 filter.setProperties(properties);
                 filterService.saveFilter(filter);
             }

@@ -1,62 +1,23 @@
-/*
- * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
- * under one or more contributor license agreements. See the NOTICE file
- * distributed with this work for additional information regarding copyright
- * ownership. Camunda licenses this file to you under the Apache License,
- * Version 2.0; you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+// OrgLife's settings for this Camunda web app.
+// Our users read Chinese: the app speaks Simplified Chinese whatever the browser's language, and
+// English only when asked for with ?lang=en in the address (remembered in this browser; ?lang=zh
+// switches back). The apps themselves pick a locale by the browser's language alone, so offering
+// one locale at a time is what makes Chinese the default.
+const language = (() => {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'en' || asked === 'zh') {
+    window.localStorage.setItem('orglife-lang', asked);
+  }
+  return window.localStorage.getItem('orglife-lang') === 'en' ? 'en' : 'zh-CN';
+})();
 
 export default {
-  // OrgLife branding shown in the header and the browser title ("<vendor> <name>")
   app: {
     name: 'OrgLife 组织生活会',
     vendor: '大东沟镇党委'
   },
-  // // custom libraries and scripts loading and initialization,
-  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
-  // requireJsConfig: {
-  //   // AngularJS module names
-  //   ngDeps: ['ui.bootstrap'],
-  //   // RequireJS configuration for a complete configuration documentation see:
-  //   // http://requirejs.org/docs/api.html#config
-  //   deps: ['jquery', 'custom-ui'],
-  //   paths: {
-  //     // if you have a folder called `custom-ui` (in the `admin` folder)
-  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
-  //     'custom-ui': 'custom-ui/scripts'
-  //   }
-  // },
-  // 'runtimeActivityInstanceMetrics': {
-  //   'display': true
-  // },
-  // 'historicActivityInstanceMetrics': {
-  //   'adjustablePeriod': true,
-  //   'period': {
-  //     'unit': 'day'
-  //   }
-  // },
-  // zh-CN is the default. The webapps only compare the browser's primary language
-  // subtag (e.g. "zh" of "zh-CN", "en" of "en-US") with this list, so a "zh*" browser
-  // never matches "zh-CN" here and falls back to it; only "en*" browsers get English.
   locales: {
-    availableLocales: ['zh-CN', 'en'],
-    fallbackLocale: 'zh-CN'
-  },
-  // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
-  // userOperationLogAnnotationLength: 4000
+    availableLocales: [language],
+    fallbackLocale: language
+  }
 };

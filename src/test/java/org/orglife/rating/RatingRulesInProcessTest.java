@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.orglife.registry.MemberRepository;
 import org.orglife.review.CycleDriver;
 import org.orglife.review.CycleTables;
 import org.orglife.review.ReviewCycles;
@@ -45,7 +44,6 @@ class RatingRulesInProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired ReviewCycles reviewCycles;
     @Autowired JdbcClient jdbc;
-    @Autowired MemberRepository members;
 
     @BeforeEach
     void setUp() {

@@ -81,6 +81,7 @@ class FormsMatchProcessTest {
     @Autowired ReviewCycles reviewCycles;
     @Autowired CycleRecords records;
     @Autowired ApplicationContext beans;
+    @Autowired List<ReviewStep> steps;
 
     @AfterEach
     void resetClock() {
@@ -156,6 +157,12 @@ class FormsMatchProcessTest {
         }
         assertThat(files(FORMS, ".form")).extracting(p -> p.getFileName().toString()).as("no form without its task")
                 .containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
+    void everyUserTaskHasItsStepAndEveryStepItsTask() throws IOException {
+        assertThat(steps).extracting(ReviewStep::taskId).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(userTasks().stream().map(UserTask::getId).toList());
     }
 
     @Test

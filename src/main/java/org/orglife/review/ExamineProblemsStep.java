@@ -30,9 +30,9 @@ class ExamineProblemsStep implements ReviewStep {
     public Map<String, Object> prefill(StepContext context) {
         List<Problem> existing = records.problems(context.cycleId());
         List<Map<String, Object>> items = existing.isEmpty()
-                ? List.of(FormValues.item("category", null, "description", null, "foundBy", null))
-                : existing.stream().map(p -> FormValues.item("category", p.category(), "description", p.description(),
-                        "foundBy", p.foundBy().name())).toList();
+                ? List.of(FormValues.item("problemId", null, "category", null, "description", null, "foundBy", null))
+                : existing.stream().map(p -> FormValues.item("problemId", p.seq(), "category", p.category(),
+                        "description", p.description(), "foundBy", p.foundBy().name())).toList();
         return FormValues.titled(context).list("committeeProblems", items).put("memberProblemCount", null).toMap();
     }
 

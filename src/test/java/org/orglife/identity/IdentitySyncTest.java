@@ -82,7 +82,8 @@ class IdentitySyncTest {
         repositoryService.createDeployment().addClasspathResource("test-processes/branch-chore.bpmn").deploy();
         runtimeService.startProcessInstanceByKey("branch-chore", Map.of("branchCode", "DDG-01"));
         runtimeService.startProcessInstanceByKey("branch-chore", Map.of("branchCode", "DDG-02"));
-        Task otherBranchTask = taskService.createTaskQuery().taskCandidateGroup("branch-DDG-02").singleResult();
+        Task otherBranchTask = taskService.createTaskQuery().processDefinitionKey("branch-chore")
+                .taskCandidateGroup("branch-DDG-02").singleResult();
 
         identityService.setAuthentication("sec-DDG-01", groupsOf("sec-DDG-01"));
         List<Task> visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").list();

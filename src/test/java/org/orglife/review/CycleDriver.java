@@ -1,38 +1,66 @@
 package org.orglife.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Drives a cycle in tests the way Tasklist does: read a task's form variables, submit them, run due jobs. */
-class CycleDriver {
+public class CycleDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessEngine engine;
-    final String processInstanceId;
+    public final String processInstanceId;
+    public final String businessKey;
 
-    CycleDriver(ProcessEngine engine, String processInstanceId) {
+    CycleDriver(ProcessEngine engine, String processInstanceId, String businessKey) {
         this.engine = engine;
         this.processInstanceId = processInstanceId;
+        this.businessKey = businessKey;
     }
 
-    static CycleDriver of(ProcessEngine engine, String businessKey) {
+    public static CycleDriver of(ProcessEngine engine, String businessKey) {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey).singleResult();
-        return new CycleDriver(engine, instance.getId());
+        return new CycleDriver(engine, instance.getId(), businessKey);
     }
 
-    Task task(String taskKey) {
+    /** Starts the branch's cycle of the year as the township office does; it waits at draftWorkPlan. */
+    public static CycleDriver start(ProcessEngine engine, ReviewCycles reviewCycles, String branchCode, int year) {
+        reviewCycles.start(branchCode, year, Map.of());
+        return of(engine, ReviewVariables.cycleId(year, branchCode));
+    }
+
+    /**
+     * For focused tests: moves the freshly started cycle from draftWorkPlan to the given activities
+     * (process instance modification), so a step can be tested without working every step before it.
+     * The cycle's row and process variables are the real ones; earlier steps' records are absent
+     * unless the test writes them.
+     */
+    public CycleDriver jumpTo(String... activityIds) {
+        ProcessInstanceModificationBuilder modification = engine.getRuntimeService()
+                .createProcessInstanceModification(processInstanceId);
+        for (String activityId : activityIds) {
+            modification.startBeforeActivity(activityId);
+        }
+        modification.cancelAllForActivity("draftWorkPlan").execute();
+        return this;
+    }
+
+    public Task task(String taskKey) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
@@ -41,7 +69,7 @@ class CycleDriver {
 
     /** The task's pre-filled list as plain maps. */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list(String taskKey, String variable) {
+    public List<Map<String, Object>> list(String taskKey, String variable) {
         Object value = engine.getTaskService().getVariableLocal(task(taskKey).getId(), variable);
         try {
             return JSON.readValue(value.toString(), List.class);
@@ -50,16 +78,33 @@ class CycleDriver {
         }
     }
 
-    Object variable(String taskKey, String variable) {
+    public Object variable(String taskKey, String variable) {
         return engine.getTaskService().getVariableLocal(task(taskKey).getId(), variable);
     }
 
     /** Submits the task's form as Tasklist does (lists as Json variables) and so completes it. */
-    void complete(String taskKey, Map<String, Object> values) {
+    public void complete(String taskKey, Map<String, Object> values) {
         engine.getFormService().submitTaskForm(task(taskKey).getId(), json(values));
     }
 
-    static Map<String, Object> json(Map<String, Object> values) {
+    /**
+     * Submits the form, expects the server to refuse it, and checks the task is still open as it was.
+     * Returns the refusal, whose message is what Tasklist shows.
+     */
+    public SubmissionRejectedException refuse(String taskKey, Map<String, Object> values) {
+        Task before = task(taskKey);
+        Throwable thrown = catchThrowable(() -> complete(taskKey, values));
+        assertThat(thrown).as("submission of " + taskKey + " refused").isNotNull();
+        Throwable cause = thrown;
+        while (cause != null && !(cause instanceof SubmissionRejectedException)) {
+            cause = cause.getCause();
+        }
+        assertThat(cause).as("refused by a rule check, not by a technical failure: " + thrown).isNotNull();
+        assertThat(task(taskKey).getId()).as("the same task stays open").isEqualTo(before.getId());
+        return (SubmissionRejectedException) cause;
+    }
+
+    public static Map<String, Object> json(Map<String, Object> values) {
         Map<String, Object> variables = new java.util.HashMap<>();
         values.forEach((key, value) -> {
             try {
@@ -72,10 +117,19 @@ class CycleDriver {
         return variables;
     }
 
-    /** Executes every job of the instance (and those it creates) that is due, like the job executor would. */
-    void runJobs() {
+    /**
+     * Executes the due jobs of this cycle and of the processes it started (business keys
+     * {@code {cycleId}-…}), and those they create, like the job executor would. Jobs of other tests'
+     * cycles sharing the engine are left alone.
+     */
+    public void runJobs() {
         for (int round = 0; round < 20; round++) {
-            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
+            Set<String> instances = new HashSet<>();
+            instances.add(processInstanceId);
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKeyLike(businessKey + "-%")
+                    .list().forEach(i -> instances.add(i.getId()));
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list().stream()
+                    .filter(job -> instances.contains(job.getProcessInstanceId())).toList();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -83,7 +137,7 @@ class CycleDriver {
         }
     }
 
-    List<String> openTasks() {
+    public List<String> openTasks() {
         return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list().stream()
                 .map(Task::getTaskDefinitionKey).sorted().toList();
     }

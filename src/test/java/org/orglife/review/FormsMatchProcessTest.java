@@ -82,6 +82,7 @@ class FormsMatchProcessTest {
     @Autowired CycleRecords records;
     @Autowired ApplicationContext beans;
     @Autowired List<ReviewStep> steps;
+    @Autowired org.orglife.campaign.Campaigns campaigns;
 
     @AfterEach
     void resetClock() {
@@ -159,10 +160,17 @@ class FormsMatchProcessTest {
                 .containsExactlyInAnyOrderElementsOf(used);
     }
 
+    /** The cycle's own tasks are served by {@link ReviewStep}s; the campaign's and escalation's by their listeners. */
+    static final Set<String> CYCLE_PROCESSES = Set.of(ReviewVariables.PROCESS_KEY, ReviewVariables.DISPOSITION_PROCESS_KEY);
+
+    static List<String> cycleTaskIds() throws IOException {
+        return userTasks().stream().filter(t -> CYCLE_PROCESSES.contains(processOf(t))).map(UserTask::getId).toList();
+    }
+
     @Test
     void everyUserTaskHasItsStepAndEveryStepItsTask() throws IOException {
         assertThat(steps).extracting(ReviewStep::taskId).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(userTasks().stream().map(UserTask::getId).toList());
+                .containsExactlyInAnyOrderElementsOf(cycleTaskIds());
     }
 
     @Test
@@ -196,10 +204,65 @@ class FormsMatchProcessTest {
                 "decidedOn", "2023-02-25"));
         opened.put("approveDisposition", open(disposition.task("approveDisposition")));
 
-        // then every user task of every model was opened
-        assertThat(opened.keySet()).containsExactlyInAnyOrderElementsOf(userTasks().stream().map(UserTask::getId).toList());
+        // then every user task of the cycle's models was opened
+        assertThat(opened.keySet()).containsExactlyInAnyOrderElementsOf(cycleTaskIds());
 
         // and each task's deployed form binds exactly what its step created (all differences reported at once)
+        assertBindings(opened, ADD_ONLY_LISTS);
+    }
+
+    @Test
+    void theCampaignAndEscalationFormsBindExactlyTheVariablesTheirTasksAreGiven() throws IOException {
+        // given a campaign that spot-checks every branch, with short deadlines
+        TestClock.at(2061, 2, 1);
+        campaigns.launch(new org.orglife.campaign.Campaigns.LaunchRequest(2060, java.time.LocalDate.of(2061, 2, 6),
+                java.time.LocalDate.of(2061, 2, 20), java.time.LocalDate.of(2061, 3, 4), 3,
+                java.math.BigDecimal.ONE), "office");
+        String campaign = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey(2060)).singleResult().getId();
+        runJobsOf(campaign);
+        CycleDriver cycle = CycleDriver.of(engine, "2060-DDG-01");
+        Task draft = cycle.task("draftWorkPlan");
+        cycle.complete("draftWorkPlan", Map.of("committeeMeetingOn", "2061-02-16", "membersMeetingOn", "2061-02-17",
+                "venue", "村委会", "studyTopics", "学习", "membersMeetingForm", "WHOLE"));
+        cycle.complete("reviewWorkPlan", Map.of("planDecision", "APPROVE"));
+        Map<String, Opened> opened = new LinkedHashMap<>();
+        opened.put("conductSpotCheck", open(engine.getTaskService().createTaskQuery().processInstanceId(campaign)
+                .taskDefinitionKey("conductSpotCheck").singleResult()));
+
+        // when DDG-02's plan is two working days overdue and the statistics deadline has passed
+        TestClock.at(2061, 3, 10);
+        Task overdue = CycleDriver.of(engine, "2060-DDG-02").task("draftWorkPlan");
+        String escalation = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(overdue.getId()).singleResult().getId();
+        runJobsOf(escalation);
+        runJobsOf(campaign);
+        opened.put("superviseOverdueStep", open(engine.getTaskService().createTaskQuery().processInstanceId(escalation)
+                .taskDefinitionKey("superviseOverdueStep").singleResult()));
+        opened.put("approveTownshipSummary", open(engine.getTaskService().createTaskQuery().processInstanceId(campaign)
+                .taskDefinitionKey("approveTownshipSummary").singleResult()));
+
+        // then every other user task was opened, and its form binds exactly what its listener created
+        List<String> cycleTasks = cycleTaskIds();
+        assertThat(opened.keySet()).containsExactlyInAnyOrderElementsOf(userTasks().stream().map(UserTask::getId)
+                .filter(id -> !cycleTasks.contains(id)).toList());
+        assertThat(draft).isNotNull();
+        assertBindings(opened, Set.of());
+    }
+
+    /** Runs the due jobs of one process instance until none is left, as the job executor would. */
+    private void runJobsOf(String processInstanceId) {
+        for (int round = 0; round < 20; round++) {
+            var jobs = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable()
+                    .list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+
+    private void assertBindings(Map<String, Opened> opened, Set<String> addOnlyLists) {
         SoftAssertions softly = new SoftAssertions();
         Set<String> uncheckedLists = new TreeSet<>();
         opened.forEach((taskId, task) -> {
@@ -219,7 +282,7 @@ class FormsMatchProcessTest {
                         .isEqualTo(childKeys));
             });
         });
-        softly.assertThat(uncheckedLists).as("lists pre-filled empty").isEqualTo(new TreeSet<>(ADD_ONLY_LISTS));
+        softly.assertThat(uncheckedLists).as("lists pre-filled empty").isEqualTo(new TreeSet<>(addOnlyLists));
         softly.assertAll();
     }
 
@@ -269,6 +332,7 @@ class FormsMatchProcessTest {
         enums.put("grade", Grade.class);
         enums.put("suggestedGrade", Grade.class);
         enums.put("disposition", Disposition.class);
+        enums.put("spotCheckMode", Class.forName("org.orglife.campaign.SpotCheckListener$Mode"));
 
         for (Path file : files(FORMS, ".form")) {
             Bindings.of(form(file)).choices().forEach((key, values) -> {

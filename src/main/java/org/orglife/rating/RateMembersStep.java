@@ -80,7 +80,7 @@ class RateMembersStep implements ReviewStep {
         return FormValues.titled(context)
                 .put("ratingReturnReason", cycles.lastReturnReason(context.cycleId(), EXCEPTION_SUBJECT))
                 .put("excellentCap", "本支部正式党员 " + formal + " 名，评为优秀的一般不超过 "
-                        + RatingRules.excellentCap(formal) + " 名")
+                        + RatingRules.excellentCap(formal) + " 名" + attendanceRate(context))
                 .list("ratings", items)
                 .put("notGradedSummary", notGraded.isEmpty() ? "无" : notGraded)
                 .put("guestOpinionsReceived", FloatingOpinions.receivedSummary(context.year(), context.members(), ratings, branches))
@@ -96,6 +96,20 @@ class RateMembersStep implements ReviewStep {
                         .toList())
                 .put("excellentExceptionReason", ratings.exceptionReason(context.cycleId()).orElse(null))
                 .toMap();
+    }
+
+    /** Shown for information only: the notice forbids chasing attendance rates. */
+    private String attendanceRate(StepContext context) {
+        var attendance = records.attendance(context.cycleId());
+        if (attendance.isEmpty()) {
+            return "";
+        }
+        long present = attendance.stream().filter(a -> a.attendance() == org.orglife.review.Choices.Attendance.PRESENT)
+                .count();
+        long remote = attendance.stream().filter(a -> a.attendance() == org.orglife.review.Choices.Attendance.REMOTE)
+                .count();
+        return String.format("；党员大会到会 %d 名、远程参会 %d 名，到会率 %.1f%%（仅供参考）", present, remote,
+                100.0 * (present + remote) / attendance.size());
     }
 
     private List<Member> floatingToOutside(StepContext context) {

@@ -96,6 +96,8 @@ class BranchAnnualReviewScenarioTest {
         assertThat(ratings).extracting(m -> m.get("memberId")).containsExactly("DDG10-001", "DDG10-002", "DDG10-004");
         assertThat(ratings.get(0).get("tallySummary")).isEqualTo("优秀 2 / 合格 1 / 基本合格 0 / 不合格 0");
         assertThat(cycle.variable("rateMembers", "notGradedSummary").toString()).contains("许昊");
+        assertThat(cycle.variable("rateMembers", "excellentCap").toString())
+                .isEqualTo("本支部正式党员 3 名，评为优秀的一般不超过 1 名；党员大会到会 4 名、远程参会 0 名，到会率 100.0%（仅供参考）");
         grade(ratings, "EXCELLENT", "QUALIFIED", "UNQUALIFIED");
         cycle.complete("rateMembers", Map.of("ratings", ratings));
         cycle.runJobs();

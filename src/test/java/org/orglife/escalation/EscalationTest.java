@@ -79,6 +79,30 @@ class EscalationTest {
                 .params("2021-" + branchCode, level).query(Integer.class).single();
     }
 
+    /** What a person's Tasklist filter lists right now: branch name and task key of each task. */
+    List<String> filtered(String userId, String filterName) {
+        var identity = engine.getIdentityService();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+        identity.setAuthentication(userId, groups);
+        try {
+            var filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
+            List<Task> tasks = engine.getFilterService().list(filter.getId());
+            return tasks.stream().filter(t -> t.getProcessInstanceId() != null)
+                    .map(t -> engine.getRuntimeService().createProcessInstanceQuery()
+                            .processInstanceId(t.getProcessInstanceId()).singleResult())
+                    .filter(p -> p != null && p.getBusinessKey() != null && p.getBusinessKey().startsWith("2021-"))
+                    .map(p -> branchName(p.getBusinessKey().substring(5)) + ":" + tasks.stream()
+                            .filter(t -> t.getProcessInstanceId().equals(p.getId())).findFirst().get().getTaskDefinitionKey())
+                    .toList();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    String branchName(String code) {
+        return jdbc.sql("select name from party_branch where code = ?").param(code).query(String.class).single();
+    }
+
     void submitPlan(String branchCode) {
         engine.getFormService().submitTaskForm(draftWorkPlan(branchCode).getId(), Map.of(
                 "committeeMeetingOn", "2022-02-24", "membersMeetingOn", "2022-02-25", "venue", "村委会议室",
@@ -93,6 +117,8 @@ class EscalationTest {
         runDueJobs();
         assertThat(draftWorkPlan("DDG-01").getDueDate().toInstant().atZone(SHANGHAI).toLocalDate())
                 .isEqualTo("2022-02-21");
+        assertThat(filtered("sec-DDG-02", "即将到期")).containsExactly("西岭村党支部:draftWorkPlan");
+        assertThat(filtered("sec-DDG-02", "已逾期")).isEmpty();
 
         at(2022, 2, 21, 10);
         submitPlan("DDG-01");
@@ -100,6 +126,9 @@ class EscalationTest {
         runDueJobs();
 
         assertThat(escalations("DDG-01", 1)).as("done on time: never escalates").isZero();
+        assertThat(filtered("sec-DDG-02", "已逾期")).containsExactly("西岭村党支部:draftWorkPlan");
+        assertThat(filtered("sec-DDG-02", "即将到期")).isEmpty();
+        assertThat(filtered("office", "已逾期")).hasSizeGreaterThanOrEqualTo(9).doesNotContain("大东沟村党支部:draftWorkPlan");
         assertThat(escalations("DDG-02", 1)).isEqualTo(1);
         assertThat(notifications.of("sec-DDG-02", 10)).singleElement()
                 .satisfies(n -> assertThat(n.get("title")).isEqualTo("【逾期提醒】西岭村党支部「制定工作方案」已到期"));

@@ -25,7 +25,9 @@ public class OrgLifeApplication {
         SpringApplication app = new SpringApplication(OrgLifeApplication.class);
         if (Arrays.stream(args).anyMatch(a -> a.startsWith("--import="))) {
             app.setWebApplicationType(WebApplicationType.NONE);
-            app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false"));
+            app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
+                    "spring.autoconfigure.exclude",
+                    "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"));
         }
         app.run(args);
     }

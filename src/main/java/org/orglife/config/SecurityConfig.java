@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * accounts by HTTP Basic and hand the person to the engine so its authorization checks apply.
  */
 @Configuration
+@ConditionalOnWebApplication
 class SecurityConfig implements WebMvcConfigurer {
 
     static final String OFFICE = "township-office";

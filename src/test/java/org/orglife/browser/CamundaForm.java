@@ -66,13 +66,29 @@ final class CamundaForm {
         }
     }
 
-    /** Picks the option labelled {@code label} of a select (form-js draws its own drop-down list). */
+    /**
+     * Picks the option labelled {@code label} of a select. form-js draws its own drop-down list, which a
+     * click toggles, so the list is clicked open again until the option shows.
+     */
     void select(String componentId, String label) {
-        WebElement display = field(componentId);
-        WebElement group = display.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
-        browser.click(group.findElement(By.cssSelector(".fjs-input-group")));
-        browser.await(d -> group.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .filter(i -> i.getText().trim().equals(label)).findFirst().orElse(null)).click();
+        WebElement group = field(componentId).findElement(
+                By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
+        WebElement opener = group.findElement(By.cssSelector(".fjs-input-group"));
+        List<WebElement> clear = group.findElements(By.cssSelector(".fjs-select-cross"));
+        if (!clear.isEmpty()) {
+            // a select that has a value does not open on click (form-js in 7.24): clear it first, as a person would
+            browser.click(clear.get(0));
+            browser.await(d -> group.findElements(By.cssSelector(".fjs-select-cross")).isEmpty());
+        }
+        browser.click(opener);
+        browser.await(d -> {
+            WebElement option = group.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                    .filter(i -> i.getText().trim().equals(label)).findFirst().orElse(null);
+            if (option == null) {
+                browser.click(opener);
+            }
+            return option;
+        }).click();
         browser.await(d -> group.findElement(By.cssSelector(".fjs-select-display")).getText().trim().equals(label));
     }
 

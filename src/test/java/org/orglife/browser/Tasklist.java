@@ -68,6 +68,12 @@ final class Tasklist {
         awaitTask(taskName);
     }
 
+    /** Reloads the page (F5) showing the open task. */
+    void reload(String taskName) {
+        browser.driver.navigate().refresh();
+        awaitTask(taskName);
+    }
+
     private void awaitTask(String taskName) {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(TASK_TITLE, taskName));
     }

@@ -13,26 +13,29 @@ import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Drives a cycle in tests the way Tasklist does: read a task's form variables, submit them, run due jobs. */
-class CycleDriver {
+/**
+ * Drives a cycle in tests the way Tasklist does: read a task's form variables, submit them, run due jobs.
+ * Public for the browser tests, which bring a cycle in-process to the task they show in Tasklist.
+ */
+public class CycleDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProcessEngine engine;
-    final String processInstanceId;
+    public final String processInstanceId;
 
-    CycleDriver(ProcessEngine engine, String processInstanceId) {
+    public CycleDriver(ProcessEngine engine, String processInstanceId) {
         this.engine = engine;
         this.processInstanceId = processInstanceId;
     }
 
-    static CycleDriver of(ProcessEngine engine, String businessKey) {
+    public static CycleDriver of(ProcessEngine engine, String businessKey) {
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(businessKey).singleResult();
         return new CycleDriver(engine, instance.getId());
     }
 
-    Task task(String taskKey) {
+    public Task task(String taskKey) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
@@ -41,7 +44,7 @@ class CycleDriver {
 
     /** The task's pre-filled list as plain maps. */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> list(String taskKey, String variable) {
+    public List<Map<String, Object>> list(String taskKey, String variable) {
         Object value = engine.getTaskService().getVariableLocal(task(taskKey).getId(), variable);
         try {
             return JSON.readValue(value.toString(), List.class);
@@ -50,12 +53,12 @@ class CycleDriver {
         }
     }
 
-    Object variable(String taskKey, String variable) {
+    public Object variable(String taskKey, String variable) {
         return engine.getTaskService().getVariableLocal(task(taskKey).getId(), variable);
     }
 
     /** Submits the task's form as Tasklist does (lists as Json variables) and so completes it. */
-    void complete(String taskKey, Map<String, Object> values) {
+    public void complete(String taskKey, Map<String, Object> values) {
         engine.getFormService().submitTaskForm(task(taskKey).getId(), json(values));
     }
 
@@ -73,7 +76,7 @@ class CycleDriver {
     }
 
     /** Executes every job of the instance (and those it creates) that is due, like the job executor would. */
-    void runJobs() {
+    public void runJobs() {
         for (int round = 0; round < 20; round++) {
             List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
             if (jobs.isEmpty()) {
@@ -83,7 +86,7 @@ class CycleDriver {
         }
     }
 
-    List<String> openTasks() {
+    public List<String> openTasks() {
         return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list().stream()
                 .map(Task::getTaskDefinitionKey).sorted().toList();
     }

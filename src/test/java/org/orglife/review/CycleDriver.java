@@ -17,7 +17,10 @@ import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Drives a cycle in tests the way Tasklist does: read a task's form variables, submit them, run due jobs. */
+/**
+ * Drives a cycle in tests the way Tasklist does: read a task's form variables, submit them, run due jobs.
+ * Public for the browser tests, which bring a cycle in-process to the task they show in Tasklist.
+ */
 public class CycleDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();

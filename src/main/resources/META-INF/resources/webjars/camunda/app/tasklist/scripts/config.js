@@ -19,5 +19,7 @@ export default {
   locales: {
     availableLocales: [language],
     fallbackLocale: language
-  }
+  },
+  // keeps 完成 usable on Camunda Forms with dynamic lists (see the script)
+  customScripts: ['scripts/camunda-forms-lists']
 };

@@ -1,0 +1,56 @@
+package org.orglife.browser;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The four Camunda webapps under {@code /camunda/app/} and the sign-in page they share. */
+final class CamundaWebapps {
+
+    static final By USERNAME = By.cssSelector("form[name=signinForm] input[ng-model=username]");
+    static final By PASSWORD = By.cssSelector("form[name=signinForm] input[ng-model=password]");
+    static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
+    static final String DEMO_PASSWORD = "demo";
+
+    private final Chromium browser;
+    private final int port;
+
+    CamundaWebapps(Chromium browser, int port) {
+        this.browser = browser;
+        this.port = port;
+    }
+
+    String url(String app) {
+        return "http://localhost:" + port + "/camunda/app/" + app + "/";
+    }
+
+    /** Opens the app's sign-in page and waits until its button is labelled (the locale is loaded). */
+    WebElement signInPage(String app) {
+        return signInPage(app, "");
+    }
+
+    /** The sign-in page, with a query such as {@code ?lang=en} before the app's own fragment. */
+    WebElement signInPage(String app, String query) {
+        browser.open(query.isEmpty() ? url(app) : url(app) + "default/" + query);
+        browser.await(ExpectedConditions.visibilityOfElementLocated(SIGN_IN));
+        return browser.await(d -> {
+            WebElement button = d.findElement(SIGN_IN);
+            return button.getText().isBlank() ? null : button;
+        });
+    }
+
+    void signIn(String app, String user) {
+        signInPage(app);
+        browser.driver.findElement(USERNAME).sendKeys(user);
+        browser.driver.findElement(PASSWORD).sendKeys(DEMO_PASSWORD);
+        browser.driver.findElement(SIGN_IN).click();
+        browser.await(ExpectedConditions.invisibilityOfElementLocated(SIGN_IN));
+    }
+
+    /** Signs the current person out by dropping the session, then signs {@code user} in. */
+    void switchUser(String app, String user) {
+        browser.driver.manage().deleteAllCookies();
+        browser.script("window.localStorage.clear(); window.sessionStorage.clear();");
+        signIn(app, user);
+    }
+}

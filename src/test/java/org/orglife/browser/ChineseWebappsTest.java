@@ -55,7 +55,7 @@ class ChineseWebappsTest {
     void aBranchSecretarySeesTheBranchFiltersInTasklist() {
         Tasklist tasklist = new Tasklist(session.chromium(), new CamundaWebapps(session.chromium(), port));
         tasklist.signIn("sec-DDG-01");
-        assertThat(tasklist.filterNames()).containsExactly("我的待办", "本支部待办", "即将到期", "已逾期");
+        assertThat(tasklist.filterNames()).containsExactly("本支部待办", "我的待办", "即将到期", "已逾期");
         session.chromium().screenshot("tasklist-filters-sec-DDG-01");
     }
 }

@@ -79,7 +79,8 @@ class PostgresApplicationTest {
         java.util.List<org.camunda.bpm.engine.task.Task> visible;
         identityService.setAuthentication("sec-DDG-01", java.util.List.of("branch-DDG-01", "branch-secretaries"));
         try {
-            visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").list();
+            // signed in, so paged: queryMaxResultsLimit refuses unbounded lists (SECURITY.md)
+            visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").listPage(0, 1000);
         } finally {
             identityService.clearAuthentication();
         }

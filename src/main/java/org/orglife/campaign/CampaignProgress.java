@@ -1,5 +1,6 @@
 package org.orglife.campaign;
 
+import org.orglife.identity.EngineQueries;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,7 +57,7 @@ public class CampaignProgress {
             String[] ids = cycles.subList(from, Math.min(cycles.size(), from + PAGE)).stream()
                     .map(ReviewCycle::processInstanceId).filter(id -> id != null).toArray(String[]::new);
             if (ids.length > 0) {
-                AsSystem.call(() -> tasks.createTaskQuery().processInstanceIdIn(ids).list())
+                AsSystem.call(() -> EngineQueries.all(tasks.createTaskQuery().processInstanceIdIn(ids)))
                         .forEach(t -> openByInstance.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
             }
         }

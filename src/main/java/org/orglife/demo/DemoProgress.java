@@ -1,5 +1,6 @@
 package org.orglife.demo;
 
+import org.orglife.identity.EngineQueries;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +52,8 @@ class DemoProgress {
     public void advance() {
         TARGETS.forEach((branch, target) -> {
             for (int step = 0; step < 20; step++) {
-                List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(DemoCampaign.YEAR + "-" + branch)
-                        .list();
+                List<Task> open = EngineQueries.all(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(DemoCampaign.YEAR + "-" + branch));
                 if (open.isEmpty() || open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(target))) {
                     return;
                 }

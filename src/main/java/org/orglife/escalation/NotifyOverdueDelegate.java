@@ -1,5 +1,6 @@
 package org.orglife.escalation;
 
+import org.orglife.identity.EngineQueries;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -79,7 +80,7 @@ class NotifyOverdueDelegate implements JavaDelegate {
                 if (link.getUserId() != null) {
                     recipients.add(link.getUserId());
                 } else if (link.getGroupId() != null) {
-                    identities.createUserQuery().memberOfGroup(link.getGroupId()).list()
+                    EngineQueries.all(identities.createUserQuery().memberOfGroup(link.getGroupId()))
                             .forEach(u -> recipients.add(u.getId()));
                 }
             }

@@ -38,7 +38,7 @@ final class EngineRestErrors {
     private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
 
     static final String CONCURRENT = "该任务刚被他人办理或修改，您的提交未保存，请刷新后查看";
-    static final String TASK_GONE = "任务不存在或已办理完毕（可能刚被他人办理），请刷新后查看";
+    static final String TASK_GONE = "任务或记录不存在，或已办理完毕（可能刚被他人办理），请刷新后查看";
     static final String FORBIDDEN = "无权进行此操作";
     static final String BAD_JSON = "请求内容不是有效的 JSON，或字段类型不对，未保存";
     static final String INTERNAL = "系统内部错误，未保存；请稍后重试或联系管理员";
@@ -75,7 +75,7 @@ final class EngineRestErrors {
     private static boolean isMissingTask(Throwable t) {
         String message = t.getMessage();
         return t instanceof NullValueException && message != null
-                && (message.contains("Cannot find task") || message.contains("task is null"));
+                && (message.contains("Cannot find") || message.contains("doesn't exist") || message.contains("is null"));
     }
 
     private static int statusOf(Throwable thrown) {

@@ -7,10 +7,12 @@ import java.util.Properties;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orglife.identity.IdentitySync;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,15 @@ class EndOfLifeControlsTest {
     @Autowired IdentitySync identitySync;
     @Autowired ProcessEngine engine;
     @Autowired CamundaBpmProperties camunda;
+
+    /**
+     * The engine REST API and the webapps find the engine in Camunda's static registry, where the
+     * last test context started wins; point it back at this context's engine.
+     */
+    @BeforeEach
+    void restTalksToThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+    }
 
     @Test
     void theAdminSetupEndpointIsClosedOnceAnyUserExists() {

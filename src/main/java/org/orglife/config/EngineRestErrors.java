@@ -19,6 +19,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.orglife.review.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -50,7 +52,9 @@ final class EngineRestErrors {
             if (t instanceof SubmissionRejectedException rejected) {
                 return body(400, rejected, rejected.getMessage());
             }
-            if (t instanceof OptimisticLockingException) {
+            // the engine's own conflict, or ours: two completions racing to write the same cycle record
+            if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
+                    || t instanceof ConcurrencyFailureException) {
                 return body(409, t, CONCURRENT);
             }
             if (t instanceof AuthorizationException) {

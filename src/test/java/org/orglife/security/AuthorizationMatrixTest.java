@@ -26,12 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -191,20 +189,20 @@ class AuthorizationMatrixTest {
         SoftAssertions softly = new SoftAssertions();
         for (Branch own : active) {
             String secretary = own.secretary().userId();
-            String session = signIn(secretary);
+            WebSession session = WebSession.signIn(http, secretary);
             softly.assertThat(dashboardBranches(session)).as(secretary).containsExactly(own.code());
             for (Branch other : active) {
                 if (!other.code().equals(own.code())) {
-                    softly.assertThat(page(session, "/dashboard/branches/" + other.code() + "/reviews/" + YEAR)
+                    softly.assertThat(session.get("/dashboard/branches/" + other.code() + "/reviews/" + YEAR)
                             .getStatusCode()).as("%s opens the archive of %s", secretary, other.code())
                             .isEqualTo(HttpStatus.NOT_FOUND);
                 }
             }
         }
         String liaison = active.get(0).liaison().userId();
-        softly.assertThat(dashboardBranches(signIn(liaison))).containsExactlyInAnyOrderElementsOf(
+        softly.assertThat(dashboardBranches(WebSession.signIn(http, liaison))).containsExactlyInAnyOrderElementsOf(
                 active.stream().filter(b -> names(b, liaison)).map(Branch::code).toList());
-        softly.assertThat(dashboardBranches(signIn("supervisor"))).hasSize(active.size());
+        softly.assertThat(dashboardBranches(WebSession.signIn(http, "supervisor"))).hasSize(active.size());
         softly.assertAll();
     }
 
@@ -309,37 +307,8 @@ class AuthorizationMatrixTest {
         return http.withBasicAuth(person, "demo").postForEntity(path, new HttpEntity<>(json, headers), JsonNode.class);
     }
 
-    /** Signs in through the dashboard's login form (with its CSRF token); returns the session cookie. */
-    private String signIn(String person) {
-        ResponseEntity<String> form = http.getForEntity("/login", String.class);
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.getBody());
-        assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
-        String cookie = form.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-        LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
-        fields.add("username", person);
-        fields.add("password", "demo");
-        fields.add("_csrf", csrf.group(1));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookie);
-        // a client that does not follow the redirect, to keep the new session id (it changes at sign-in)
-        org.springframework.web.client.RestTemplate direct = new org.springframework.web.client.RestTemplate(
-                new org.springframework.http.client.SimpleClientHttpRequestFactory());
-        ResponseEntity<String> login = direct.postForEntity(http.getRootUri() + "/login",
-                new HttpEntity<>(fields, headers), String.class);
-        assertThat(login.getHeaders().getLocation()).as(person + " signed in")
-                .hasToString(http.getRootUri() + "/dashboard");
-        return login.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-    }
-
-    private ResponseEntity<String> page(String session, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
-    }
-
-    private List<String> dashboardBranches(String session) {
-        ResponseEntity<String> page = page(session, "/dashboard?year=" + YEAR);
+    private List<String> dashboardBranches(WebSession session) {
+        ResponseEntity<String> page = session.get("/dashboard?year=" + YEAR);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         Matcher m = Pattern.compile("data-branch=\"([^\"]+)\"").matcher(page.getBody());
         List<String> codes = new ArrayList<>();

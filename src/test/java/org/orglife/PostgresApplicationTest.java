@@ -62,6 +62,18 @@ class PostgresApplicationTest {
     }
 
     @Test
+    void theAuditTrailCanOnlyBeAppendedTo() {
+        jdbc.sql("""
+                insert into audit_event (cycle_id, step, action, actor, occurred_at)
+                values ('2099-DDG-01', 'draftWorkPlan', '填报', 'sec-DDG-01', current_timestamp)""").update();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone'")
+                .update()).hasMessageContaining("只能追加");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+                .hasMessageContaining("只能追加");
+    }
+
+    @Test
     void reimportingTheExampleRosterChangesNothing() throws Exception {
         RosterImport.Result again = rosterImport.importRoster(java.util.List.of(
                 new RosterImport.RosterFile("roster.xlsx",

@@ -1,6 +1,5 @@
 package org.orglife.campaign;
 
-import org.orglife.identity.EngineQueries;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.identity.AsSystem;
+import org.orglife.identity.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.review.ReviewCycle;
 import org.springframework.jdbc.core.simple.JdbcClient;

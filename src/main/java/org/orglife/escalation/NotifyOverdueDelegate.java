@@ -1,6 +1,5 @@
 package org.orglife.escalation;
 
-import org.orglife.identity.EngineQueries;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.orglife.identity.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.review.ReviewVariables;

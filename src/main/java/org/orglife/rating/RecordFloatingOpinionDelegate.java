@@ -1,9 +1,9 @@
 package org.orglife.rating;
 
-import org.orglife.identity.EngineQueries;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.orglife.identity.EngineQueries;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
 import org.orglife.review.ReviewVariables;

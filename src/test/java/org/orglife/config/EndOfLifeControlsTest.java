@@ -173,9 +173,20 @@ class EndOfLifeControlsTest {
         assertThat(jobs.getLockTimeInMillis()).isBetween(60_000, 90_000);
         assertThat(jobs.getLockTimeInMillis() + jobs.getMaxWait()).isLessThanOrEqualTo(120_000);
         assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+    }
+
+    @Test
+    void engineHistoryIsCleanedUpAtNightWhileOurArchiveStays() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
         assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
         assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        assertThat(engine.getRepositoryService().createProcessDefinitionQuery().list())
+                .isNotEmpty().allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive())
+                        .as(definition.getKey()).isNotNull().isPositive());
+        assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().list())
+                .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isNotNull());
     }
 
     /** The administrator's password comes from the test profile, not the demo's. */

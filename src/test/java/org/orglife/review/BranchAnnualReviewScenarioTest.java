@@ -103,7 +103,13 @@ class BranchAnnualReviewScenarioTest {
         assertThat(ratings.get(0).get("tallySummary")).isEqualTo("优秀 2 / 合格 1 / 基本合格 0 / 不合格 0");
         assertThat(cycle.variable("rateMembers", "notGradedSummary").toString()).contains("许昊");
         grade(ratings, "EXCELLENT", "QUALIFIED", "UNQUALIFIED");
-        cycle.complete("rateMembers", Map.of("ratings", ratings));
+        // the secretary grades, signed in as in Tasklist: the audit trail names them
+        engine.getIdentityService().setAuthentication("sec-DDG-10", List.of("branch-DDG-10", "branch-secretaries"));
+        try {
+            cycle.complete("rateMembers", Map.of("ratings", ratings));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         cycle.runJobs();
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
@@ -166,6 +172,19 @@ class BranchAnnualReviewScenarioTest {
                 .processInstanceId(cycle.processInstanceId).variableName("ratings").count())
                 .as("form lists were task-local, not process data").isEqualTo(1);
         assertThat(engine.getRuntimeService().createVariableInstanceQuery().variableName("ratings").count()).isZero();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> audit = (List<Map<String, Object>>) kept.get("audit");
+        assertThat(audit).filteredOn(e -> "评定等次".equals(e.get("action")))
+                .extracting(e -> e.get("memberId"), e -> e.get("detail"), e -> e.get("actor"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DDG10-001", "优秀", "sec-DDG-10"),
+                        org.assertj.core.groups.Tuple.tuple("DDG10-002", "合格", "sec-DDG-10"),
+                        org.assertj.core.groups.Tuple.tuple("DDG10-004", "不合格", "sec-DDG-10"));
+        assertThat(audit).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
+        assertThat(audit).filteredOn(e -> "draftWorkPlan".equals(e.get("step"))).extracting(e -> e.get("action"))
+                .as("the returned plan filed again is a change").containsExactly("填报", "修改");
+        assertThat(audit).filteredOn(e -> "planRectification".equals(e.get("step"))).extracting(e -> e.get("action"))
+                .containsExactly("填报", "修改");
     }
 
     @SuppressWarnings("unchecked")

@@ -62,6 +62,18 @@ class PostgresApplicationTest {
     }
 
     @Test
+    void theAuditTrailCanOnlyBeAppendedTo() {
+        jdbc.sql("""
+                insert into audit_event (cycle_id, step, action, actor, occurred_at)
+                values ('2099-DDG-01', 'draftWorkPlan', '填报', 'sec-DDG-01', current_timestamp)""").update();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone'")
+                .update()).hasMessageContaining("只能追加");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update())
+                .hasMessageContaining("只能追加");
+    }
+
+    @Test
     void reimportingTheExampleRosterChangesNothing() throws Exception {
         RosterImport.Result again = rosterImport.importRoster(java.util.List.of(
                 new RosterImport.RosterFile("roster.xlsx",
@@ -79,7 +91,8 @@ class PostgresApplicationTest {
         java.util.List<org.camunda.bpm.engine.task.Task> visible;
         identityService.setAuthentication("sec-DDG-01", java.util.List.of("branch-DDG-01", "branch-secretaries"));
         try {
-            visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").list();
+            // signed in, so paged: queryMaxResultsLimit refuses unbounded lists (SECURITY.md)
+            visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").listPage(0, 1000);
         } finally {
             identityService.clearAuthentication();
         }

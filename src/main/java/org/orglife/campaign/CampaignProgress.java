@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.identity.AsSystem;
+import org.orglife.identity.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.review.ReviewCycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ public class CampaignProgress {
             String[] ids = cycles.subList(from, Math.min(cycles.size(), from + PAGE)).stream()
                     .map(ReviewCycle::processInstanceId).filter(id -> id != null).toArray(String[]::new);
             if (ids.length > 0) {
-                AsSystem.call(() -> tasks.createTaskQuery().processInstanceIdIn(ids).list())
+                AsSystem.call(() -> EngineQueries.all(tasks.createTaskQuery().processInstanceIdIn(ids)))
                         .forEach(t -> openByInstance.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
             }
         }

@@ -7,8 +7,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -96,6 +99,34 @@ class SecurityConfig implements WebMvcConfigurer {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         json.writeValue(response.getOutputStream(), ApiError.of(message));
+    }
+
+    /** Before the webapps' own filters: the setup endpoint is closed whatever they would decide. */
+    @Bean
+    FilterRegistrationBean<SetupLockFilter> setupLock(IdentityService identityService) {
+        FilterRegistrationBean<SetupLockFilter> registration = new FilterRegistrationBean<>(
+                new SetupLockFilter(identityService));
+        registration.addUrlPatterns(SetupLockFilter.PATH + "*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After authentication (anonymous callers get 401 first), before the engine's JAX-RS servlet. */
+    @Bean
+    FilterRegistrationBean<QueryExpressionFilter> queryExpressions() {
+        FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(
+                new QueryExpressionFilter());
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*");
+        return registration;
+    }
+
+    /** Our error mappers beside Camunda's in the engine REST API's Jersey application. */
+    @Bean
+    ResourceConfigCustomizer engineRestErrors() {
+        return config -> config.register(EngineRestErrors.RestExceptions.class)
+                .register(EngineRestErrors.EngineExceptions.class)
+                .register(EngineRestErrors.JsonParseExceptions.class)
+                .register(EngineRestErrors.JsonMappingExceptions.class);
     }
 
     @Override

@@ -63,7 +63,8 @@ final class ArchiveLabels {
             {"absent", "缺席"}, {"floating", "流动党员"}, {"opinionsSolicited", "征求意见"},
             {"heartTalks", "谈心谈话"}, {"problemsCommittee", "支委会问题"}, {"problemsMembers", "党员问题"},
             {"notGraded", "不定等次"}, {"excellentCap", "优秀上限"}, {"rectificationPlanned", "整改事项"},
-            {"rectificationDone", "已整改"}, {"submittedBy", "报送人"}, {"submittedAt", "报送时间"}};
+            {"rectificationDone", "已整改"}, {"submittedBy", "报送人"}, {"submittedAt", "报送时间"},
+            {"occurredAt", "时间"}, {"actor", "操作人"}, {"action", "操作"}, {"step", "步骤"}, {"detail", "内容"}};
         for (String[] pair : pairs) {
             f.put(pair[0], pair[1]);
         }
@@ -93,6 +94,7 @@ final class ArchiveLabels {
         s.put("publicityFeedback", "公示期间的意见");
         s.put("dispositions", "不合格党员组织处置");
         s.put("statistics", "统计表");
+        s.put("audit", "操作记录（谁在何时填报、修改、评定）");
         return s;
     }
 

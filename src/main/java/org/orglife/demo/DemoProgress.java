@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.orglife.identity.EngineQueries;
 import org.orglife.rating.RatingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,8 @@ class DemoProgress {
     public void advance() {
         TARGETS.forEach((branch, target) -> {
             for (int step = 0; step < 20; step++) {
-                List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(DemoCampaign.YEAR + "-" + branch)
-                        .list();
+                List<Task> open = EngineQueries.all(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(DemoCampaign.YEAR + "-" + branch));
                 if (open.isEmpty() || open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(target))) {
                     return;
                 }

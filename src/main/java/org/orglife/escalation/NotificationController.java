@@ -29,8 +29,10 @@ class NotificationController {
     }
 
     @PostMapping("/{id}/read")
-    ResponseEntity<Void> read(@PathVariable long id, CurrentUser user) {
+    ResponseEntity<Object> read(@PathVariable long id, CurrentUser user) {
         return notifications.markRead(id, user.id(), ClockUtil.getCurrentTime().toInstant())
-                ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND)
+                        .body(org.orglife.config.ApiError.of("没有这条通知"));
     }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.orglife.identity.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.review.ReviewVariables;
@@ -79,7 +80,7 @@ class NotifyOverdueDelegate implements JavaDelegate {
                 if (link.getUserId() != null) {
                     recipients.add(link.getUserId());
                 } else if (link.getGroupId() != null) {
-                    identities.createUserQuery().memberOfGroup(link.getGroupId()).list()
+                    EngineQueries.all(identities.createUserQuery().memberOfGroup(link.getGroupId()))
                             .forEach(u -> recipients.add(u.getId()));
                 }
             }

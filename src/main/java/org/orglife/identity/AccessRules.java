@@ -55,17 +55,17 @@ public class AccessRules {
 
     /** Grants the permissions to a group on one resource id, adding to an existing grant if there is one. */
     public void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
+        Authorization existing = EngineQueries.first(authorizations.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+                .resourceType(resource).resourceId(resourceId));
         save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
     }
 
     /** Grants the permissions to a single user on one resource id. */
     public void grantUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
+        Authorization existing = EngineQueries.first(authorizations.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
-                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+                .resourceType(resource).resourceId(resourceId));
         save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
     }
 

@@ -42,17 +42,20 @@ public class IdentitySync {
     private final AccessRules accessRules;
     private final TasklistFilters filters;
     private final String initialPassword;
+    private final String adminUserId;
     private final SecureRandom random = new SecureRandom();
 
     IdentitySync(IdentityService identityService, BranchRepository branches, TownshipProperties township,
             AccessRules accessRules, TasklistFilters filters,
-            @Value("${orglife.identity.initial-password:}") String initialPassword) {
+            @Value("${orglife.identity.initial-password:}") String initialPassword,
+            @Value("${camunda.bpm.admin-user.id:admin}") String adminUserId) {
         this.identityService = identityService;
         this.branches = branches;
         this.township = township;
         this.accessRules = accessRules;
         this.filters = filters;
         this.initialPassword = initialPassword;
+        this.adminUserId = adminUserId;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -110,10 +113,38 @@ public class IdentitySync {
                 }
             }
         }
+        ensureAdministrator();
         List<String> branchGroups = all.stream().map(Branch::groupId).toList();
         accessRules.apply(branchGroups);
         filters.apply(branchGroups);
         log.info("identity sync done: {} branches, {} groups", all.size(), groups.size());
+    }
+
+    /**
+     * The administrators' group always has a direct member: an empty {@code camunda-admin} is what
+     * re-opens the Admin app's first-run setup in Camunda 7 CE (see SECURITY.md). The administrator
+     * account itself is created by the starter with the configured password.
+     */
+    private void ensureAdministrator() {
+        if (identityService.createGroupQuery().groupId(Groups.ADMINS).count() == 0) {
+            Group group = identityService.newGroup(Groups.ADMINS);
+            group.setName("系统管理员");
+            group.setType("SYSTEM");
+            identityService.saveGroup(group);
+            for (org.camunda.bpm.engine.authorization.Resources resource
+                    : org.camunda.bpm.engine.authorization.Resources.values()) {
+                accessRules.grantGroup(Groups.ADMINS, resource, org.camunda.bpm.engine.authorization.Authorization.ANY,
+                        org.camunda.bpm.engine.authorization.Permissions.ALL);
+            }
+        }
+        if (identityService.createUserQuery().memberOfGroup(Groups.ADMINS).count() > 0) {
+            return;
+        }
+        if (identityService.createUserQuery().userId(adminUserId).count() == 0) {
+            ensureUser(new Account(adminUserId, "系统管理员", null));
+        }
+        identityService.createMembership(adminUserId, Groups.ADMINS);
+        log.warn("camunda-admin had no direct member; {} was added back", adminUserId);
     }
 
     private void ensureGroup(String id, String name) {

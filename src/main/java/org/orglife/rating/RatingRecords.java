@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.orglife.review.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Repository;
 public class RatingRecords {
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    RatingRecords(JdbcClient jdbc) {
+    RatingRecords(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public record Rating(String memberId, Grade grade, String basis, boolean feedbackGiven) {
@@ -31,6 +34,7 @@ public class RatingRecords {
                     values (?, ?, ?, ?, ?, ?, ?)""")
                     .params(cycleId, r.memberId(), r.grade().name(), r.basis(), r.feedbackGiven(), by, Timestamp.from(at))
                     .update();
+            audit.append(cycleId, "rateMembers", AuditTrail.GRADED, r.memberId(), r.grade().label(), by, at);
         }
     }
 

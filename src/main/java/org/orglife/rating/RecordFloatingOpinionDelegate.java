@@ -3,6 +3,7 @@ package org.orglife.rating;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.orglife.identity.EngineQueries;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
 import org.orglife.review.ReviewVariables;
@@ -35,8 +36,8 @@ class RecordFloatingOpinionDelegate implements JavaDelegate {
         int year = (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR);
         ratings.markDelivered(year, memberId, org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
         var own = members.findByBranch(branchCode).stream().filter(m -> !m.floatingIn()).toList();
-        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("rateMembers")
-                .list().forEach(task -> tasks.setVariableLocal(task.getId(), "guestOpinionsReceived",
+        EngineQueries.all(tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey("rateMembers")).forEach(task -> tasks.setVariableLocal(task.getId(), "guestOpinionsReceived",
                         FloatingOpinions.receivedSummary(year, own, ratings, branches)));
     }
 }

@@ -53,6 +53,10 @@ public class CycleArchive {
         s.put("publicityFeedback", "select * from publicity_feedback where cycle_id = ? order by seq");
         s.put("dispositions", withName("disposition"));
         s.put("statistics", "select * from statistics_row where cycle_id = ?");
+        s.put("audit", """
+                select a.occurred_at, a.actor, a.action, a.step, a.detail, a.member_id, m.name
+                from audit_event a left join party_member m on m.id = a.member_id
+                where a.cycle_id = ? order by a.id""");
         return s;
     }
 

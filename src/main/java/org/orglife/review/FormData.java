@@ -95,6 +95,11 @@ public class FormData {
     }
 
     public String text(String key, String label, int maxLength, boolean required) {
+        JsonNode node = node(key);
+        if (node.isNumber() || node.isBoolean() || node.isContainerNode()) {
+            problem("「" + label + "」应填写文字");
+            return null;
+        }
         String text = text(key);
         if (text == null && required) {
             problem("请填写「" + label + "」");

@@ -33,9 +33,11 @@ class ReviewStepListener implements TaskListener {
     private final CycleAccess access;
     private final StepSchedule schedule;
     private final EscalationWatch escalations;
+    private final AuditTrail audit;
 
     ReviewStepListener(List<ReviewStep> steps, ReviewCycleRepository cycles, BranchRepository branches,
-            MemberRepository members, CycleAccess access, StepSchedule schedule, EscalationWatch escalations) {
+            MemberRepository members, CycleAccess access, StepSchedule schedule, EscalationWatch escalations,
+            AuditTrail audit) {
         steps.forEach(step -> this.steps.put(step.taskId(), step));
         this.cycles = cycles;
         this.branches = branches;
@@ -43,6 +45,7 @@ class ReviewStepListener implements TaskListener {
         this.access = access;
         this.schedule = schedule;
         this.escalations = escalations;
+        this.audit = audit;
     }
 
     @Override
@@ -59,7 +62,10 @@ class ReviewStepListener implements TaskListener {
                 schedule(task, context.branch().code());
             }
             case EVENTNAME_COMPLETE -> {
-                step.complete(context(task), FormData.of(task.getVariablesLocal()));
+                StepContext context = context(task);
+                step.complete(context, FormData.of(task.getVariablesLocal()));
+                audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), task.getName(), context.userId(),
+                        context.now());
                 escalations.stop(task.getId());
             }
             case EVENTNAME_DELETE -> escalations.stop(task.getId());

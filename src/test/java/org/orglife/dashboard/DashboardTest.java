@@ -107,6 +107,7 @@ class DashboardTest {
 
         assertThat(html).contains("工作方案", "地点", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;会议室")
                 .doesNotContain("<script>alert");
+        assertThat(html).as("the audit trail is on the archive").contains("操作记录", "制定工作方案", "填报");
         mvc.perform(get("/dashboard/branches/DDG-10/reviews/" + YEAR).with(as("sec-DDG-01", "branch-DDG-01")))
                 .andExpect(status().isNotFound());
     }

@@ -86,7 +86,8 @@ class IdentitySyncTest {
                 .taskCandidateGroup("branch-DDG-02").singleResult();
 
         identityService.setAuthentication("sec-DDG-01", groupsOf("sec-DDG-01"));
-        List<Task> visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").list();
+        // signed in, so paged: queryMaxResultsLimit refuses unbounded lists (SECURITY.md)
+        List<Task> visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").listPage(0, 100);
 
         assertThat(visible).hasSize(1);
         assertThat(taskService.getIdentityLinksForTask(visible.get(0).getId()))
@@ -104,7 +105,7 @@ class IdentitySyncTest {
     private List<String> filterNamesFor(String userId) {
         identityService.setAuthentication(userId, groupsOf(userId));
         try {
-            return filterService.createFilterQuery().list().stream().map(f -> f.getName()).toList();
+            return filterService.createFilterQuery().listPage(0, 100).stream().map(f -> f.getName()).toList();
         } finally {
             identityService.clearAuthentication();
         }

@@ -99,7 +99,13 @@ class BranchAnnualReviewScenarioTest {
         assertThat(cycle.variable("rateMembers", "excellentCap").toString())
                 .isEqualTo("本支部正式党员 3 名，评为优秀的一般不超过 1 名；党员大会到会 4 名、远程参会 0 名，到会率 100.0%（仅供参考）");
         grade(ratings, "EXCELLENT", "QUALIFIED", "UNQUALIFIED");
-        cycle.complete("rateMembers", Map.of("ratings", ratings));
+        // the secretary grades, signed in as in Tasklist: the audit trail names them
+        engine.getIdentityService().setAuthentication("sec-DDG-10", List.of("branch-DDG-10", "branch-secretaries"));
+        try {
+            cycle.complete("rateMembers", Map.of("ratings", ratings));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
         cycle.runJobs();
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery()
@@ -162,6 +168,19 @@ class BranchAnnualReviewScenarioTest {
                 .processInstanceId(cycle.processInstanceId).variableName("ratings").list())
                 .as("form lists were task-local, not process data").singleElement()
                 .satisfies(ratingsVariable -> assertThat(ratingsVariable.getTaskId()).isNotNull());
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> audit = (List<Map<String, Object>>) kept.get("audit");
+        assertThat(audit).filteredOn(e -> "评定等次".equals(e.get("action")))
+                .extracting(e -> e.get("memberId"), e -> e.get("detail"), e -> e.get("actor"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DDG10-001", "优秀", "sec-DDG-10"),
+                        org.assertj.core.groups.Tuple.tuple("DDG10-002", "合格", "sec-DDG-10"),
+                        org.assertj.core.groups.Tuple.tuple("DDG10-004", "不合格", "sec-DDG-10"));
+        assertThat(audit).allSatisfy(e -> assertThat(e.get("occurredAt")).isNotNull());
+        assertThat(audit).filteredOn(e -> "draftWorkPlan".equals(e.get("step"))).extracting(e -> e.get("action"))
+                .as("the returned plan filed again is a change").containsExactly("填报", "修改");
+        assertThat(audit).filteredOn(e -> "planRectification".equals(e.get("step"))).extracting(e -> e.get("action"))
+                .containsExactly("填报", "修改");
     }
 
     @SuppressWarnings("unchecked")

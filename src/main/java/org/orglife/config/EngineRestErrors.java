@@ -1,0 +1,159 @@
+package org.orglife.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.orglife.review.SubmissionRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/**
+ * What {@code /engine-rest} answers when something goes wrong, in Chinese and never with a stack
+ * trace: a refused form submission (our task listeners' {@link SubmissionRejectedException}, which
+ * the engine REST would wrap into a 500) becomes 400 with the reasons; a concurrent completion
+ * ({@link OptimisticLockingException}) 409; a task that is gone 404; no permission 403; bad JSON
+ * 400. The body keeps Camunda's shape, {@code {"type": …, "message": …}}, so clients read it as before.
+ *
+ * <p>These mappers take the same exception types as Camunda's own; {@code @Priority(1)} makes Jersey
+ * prefer them.
+ */
+final class EngineRestErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
+
+    static final String CONCURRENT = "该任务刚被他人办理或修改，您的提交未保存，请刷新后查看";
+    static final String TASK_GONE = "任务或记录不存在，或已办理完毕（可能刚被他人办理），请刷新后查看";
+    static final String FORBIDDEN = "无权进行此操作";
+    static final String BAD_JSON = "请求内容不是有效的 JSON，或字段类型不对，未保存";
+    static final String INTERNAL = "系统内部错误，未保存；请稍后重试或联系管理员";
+
+    /** The status and Chinese message for an exception thrown inside the engine REST API. */
+    static Response toResponse(Throwable thrown) {
+        Throwable cause = thrown;
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SubmissionRejectedException rejected) {
+                return body(400, rejected, rejected.getMessage());
+            }
+            // the engine's own conflict, or ours: two completions racing to write the same cycle record
+            if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
+                    || t instanceof ConcurrencyFailureException) {
+                return body(409, t, CONCURRENT);
+            }
+            if (t instanceof AuthorizationException) {
+                return body(403, t, FORBIDDEN);
+            }
+            if (t instanceof JsonParseException || t instanceof JsonMappingException) {
+                return body(400, t, BAD_JSON);
+            }
+            if (t instanceof NotFoundException || isMissingTask(t)) {
+                return body(404, t, TASK_GONE);
+            }
+            cause = t;
+        }
+        int status = statusOf(thrown);
+        if (status >= 500) {
+            log.error("engine REST request failed", thrown);
+            return body(status, thrown, INTERNAL);
+        }
+        return body(status, cause, "请求有误，未执行：" + thrown.getMessage());
+    }
+
+    private static boolean isMissingTask(Throwable t) {
+        String message = t.getMessage();
+        return t instanceof NullValueException && message != null
+                && (message.contains("Cannot find") || message.contains("doesn't exist") || message.contains("is null"));
+    }
+
+    private static int statusOf(Throwable thrown) {
+        if (thrown instanceof RestException rest && rest.getStatus() != null) {
+            return rest.getStatus().getStatusCode();
+        }
+        if (thrown instanceof WebApplicationException web) {
+            return web.getResponse().getStatus();
+        }
+        if (thrown instanceof BadUserRequestException) {
+            return 400;
+        }
+        return 500;
+    }
+
+    private static Response body(int status, Throwable type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.getClass().getSimpleName());
+        body.put("message", message);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build();
+    }
+
+    @Priority(1)
+    static class RestExceptions implements ExtendedExceptionMapper<RestException> {
+        @Override
+        public boolean isMappable(RestException exception) {
+            return true;
+        }
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return EngineRestErrors.toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class EngineExceptions implements ExtendedExceptionMapper<ProcessEngineException> {
+        @Override
+        public boolean isMappable(ProcessEngineException exception) {
+            return true;
+        }
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return EngineRestErrors.toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class JsonParseExceptions implements ExtendedExceptionMapper<JsonParseException> {
+        @Override
+        public boolean isMappable(JsonParseException exception) {
+            return true;
+        }
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return EngineRestErrors.toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    static class JsonMappingExceptions implements ExtendedExceptionMapper<JsonMappingException> {
+        @Override
+        public boolean isMappable(JsonMappingException exception) {
+            return true;
+        }
+
+        @Override
+        public Response toResponse(JsonMappingException exception) {
+            return EngineRestErrors.toResponse(exception);
+        }
+    }
+
+    private EngineRestErrors() {
+    }
+}

@@ -1,0 +1,154 @@
+package org.orglife.config;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses engine REST requests that carry an expression ({@code ${…}} or {@code #{…}}) before they
+ * reach the engine: in Camunda 7 an expression in a query or a stored filter is code. The query
+ * string is checked on every request, the body on every request except those that carry user data
+ * as variables (form submissions, variable writes, starts, messages), where the text is never
+ * evaluated. JSON unicode escapes and URL encoding are undone before looking.
+ */
+class QueryExpressionFilter extends OncePerRequestFilter {
+
+    static final String PATH = "/engine-rest/";
+
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
+    private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
+    /** Endpoints whose body is data (variables, files), not a query. */
+    private static final List<String> DATA_ENDPOINTS = List.of("/submit-form", "/complete", "/resolve", "/variables",
+            "/localvariables", "/start", "/message", "/signal", "/deployment/create", "/attachment/create",
+            "/comment/create");
+    /** Bodies beyond this are not queries; refusing them here keeps the check cheap. */
+    static final int MAX_QUERY_BODY = 256 * 1024;
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().substring(request.getContextPath().length()).startsWith(PATH);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (containsExpression(decodeUrl(request.getQueryString()))) {
+            refuse(response);
+            return;
+        }
+        if (carriesData(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_QUERY_BODY + 1);
+        if (body.length > MAX_QUERY_BODY) {
+            JsonErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "查询请求内容过大，已拒绝");
+            return;
+        }
+        if (containsExpression(unescapeJson(new String(body, StandardCharsets.UTF_8)))) {
+            refuse(response);
+            return;
+        }
+        chain.doFilter(new ReplayedBody(request, body), response);
+    }
+
+    static boolean containsExpression(String text) {
+        return text != null && EXPRESSION.matcher(text).find();
+    }
+
+    private static boolean carriesData(HttpServletRequest request) {
+        String path = request.getRequestURI().toLowerCase(Locale.ROOT);
+        return DATA_ENDPOINTS.stream().anyMatch(path::contains);
+    }
+
+    /** Decoded until nothing changes, so that double encoding hides nothing. */
+    static String decodeUrl(String query) {
+        String decoded = query;
+        for (int round = 0; decoded != null && round < 5; round++) {
+            String next;
+            try {
+                next = URLDecoder.decode(decoded, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return decoded;
+            }
+            if (next.equals(decoded)) {
+                return decoded;
+            }
+            decoded = next;
+        }
+        return decoded;
+    }
+
+    static String unescapeJson(String text) {
+        return JSON_ESCAPE.matcher(text).replaceAll(m -> {
+            String character = String.valueOf((char) Integer.parseInt(m.group(1), 16));
+            return java.util.regex.Matcher.quoteReplacement(character);
+        });
+    }
+
+    private static void refuse(HttpServletResponse response) throws IOException {
+        JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                "查询条件中不允许使用表达式（${…} 或 #{…}），请求已拒绝");
+    }
+
+    /** The request with its body, already read for the check, readable again by the engine. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

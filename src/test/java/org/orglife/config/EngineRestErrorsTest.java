@@ -1,0 +1,68 @@
+package org.orglife.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+import org.orglife.review.SubmissionRejectedException;
+
+/** How the engine REST API's failures reach a user: a status and a Chinese sentence, never a stack trace. */
+class EngineRestErrorsTest {
+
+    @Test
+    void aConcurrentCompletionIsAConflictWithAClearMessage() {
+        Response response = EngineRestErrors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE TaskEntity' failed"),
+                "Cannot submit task form 42: ENGINE-03005"));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(message(response)).isEqualTo(EngineRestErrors.CONCURRENT).doesNotContain("ENGINE");
+    }
+
+    @Test
+    void twoCompletionsRacingForTheSameRecordAreAConflictToo() {
+        Response response = EngineRestErrors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("Exception while invoking TaskListener",
+                        new org.springframework.dao.DuplicateKeyException("work_plan")), "Cannot submit task form 42"));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(message(response)).isEqualTo(EngineRestErrors.CONCURRENT);
+    }
+
+    @Test
+    void aRefusedSubmissionIsABadRequestWithItsReasons() {
+        Response response = EngineRestErrors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException("Exception while invoking TaskListener",
+                        new SubmissionRejectedException(List.of("请填写「会议地点」"))), "Cannot submit task form 42"));
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(message(response)).isEqualTo("提交未通过校验，未保存：请填写「会议地点」");
+        assertThat(body(response)).containsEntry("type", "SubmissionRejectedException");
+    }
+
+    @Test
+    void missingPermissionsAndUnexpectedFailuresSayNothingAboutInternals() {
+        assertThat(EngineRestErrors.toResponse(new AuthorizationException("no READ on Task 42")).getStatus())
+                .isEqualTo(403);
+        Response failure = EngineRestErrors.toResponse(new ProcessEngineException("java.sql.SQLException: boom"));
+        assertThat(failure.getStatus()).isEqualTo(500);
+        assertThat(message(failure)).isEqualTo(EngineRestErrors.INTERNAL);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(Response response) {
+        return (Map<String, Object>) response.getEntity();
+    }
+
+    private static String message(Response response) {
+        return (String) body(response).get("message");
+    }
+}

@@ -1,0 +1,422 @@
+package org.orglife.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.orglife.review.ReviewCycleRepository;
+import org.orglife.review.ReviewCycles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Several hundred generated bad inputs against every {@code /api} endpoint and against task
+ * completions through the engine REST API: each gets a 4xx with a Chinese message, and the row
+ * counts of our tables and of the engine's runtime tasks, variables and executions stay as they were.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class BadInputTest {
+
+    static final int YEAR = 2053;
+    static final String VALID_CAMPAIGN = """
+            {"year":2060,"planDueBy":"2061-02-22","meetingsDueBy":"2061-02-28","statisticsDueBy":"2061-03-05",\
+            "publicityWorkingDays":5,"spotCheckShare":0.2}""";
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcClient jdbc;
+    @Autowired ProcessEngine engine;
+    @Autowired ReviewCycles reviewCycles;
+    @Autowired ReviewCycleRepository cycles;
+
+    private String countQuery;
+
+    record BadInput(String what, Supplier<ResponseEntity<String>> send) {
+    }
+
+    @BeforeEach
+    void restTalksToThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+        for (String code : new String[] {"DDG-04", "DDG-05", "DDG-06"}) {
+            if (cycles.find(YEAR + "-" + code).isEmpty()) {
+                reviewCycles.start(code, YEAR, Map.of());
+            }
+        }
+        Task plan = task("DDG-05", "draftWorkPlan");
+        if (plan != null) {
+            engine.getFormService().submitTaskForm(plan.getId(), plan());
+            engine.getFormService().submitTaskForm(task("DDG-05", "reviewWorkPlan").getId(),
+                    Map.of("planDecision", "APPROVE"));
+        }
+    }
+
+    @Test
+    void everyBadCampaignLaunchIsRefusedInChineseAndWritesNothing() {
+        List<BadInput> inputs = new ArrayList<>();
+        for (int length = 0; length < VALID_CAMPAIGN.length(); length += 2) {
+            String prefix = VALID_CAMPAIGN.substring(0, length);
+            inputs.add(campaign("truncated at " + length, prefix));
+        }
+        for (String malformed : List.of("null", "[]", "123", "\"x\"", "{year:2060}", "{'year':2060}",
+                "{\"year\":2060,}", "<campaign year=\"2060\"/>", "{\"year\":2060}}", "\u0000")) {
+            inputs.add(campaign("malformed " + malformed, malformed));
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("year", "2060");
+        fields.put("planDueBy", "\"2061-02-22\"");
+        fields.put("meetingsDueBy", "\"2061-02-28\"");
+        fields.put("statisticsDueBy", "\"2061-03-05\"");
+        fields.put("publicityWorkingDays", "5");
+        fields.put("spotCheckShare", "0.2");
+        for (String field : fields.keySet()) {
+            for (String wrong : List.of("\"abc\"", "true", "[]", "{}", "\"2061-13-45\"", "-1", "1.5",
+                    "99999999999999999999999", "\"<script>alert(1)</script>\"")) {
+                if (wrong.equals("1.5") && field.equals("spotCheckShare")) {
+                    continue;
+                }
+                inputs.add(campaign(field + "=" + wrong, body(fields, field, wrong)));
+            }
+        }
+        List<String> required = List.of("year", "planDueBy", "meetingsDueBy", "statisticsDueBy");
+        for (int mask = 1; mask < 1 << required.size(); mask++) {
+            Map<String, String> rest = new LinkedHashMap<>(fields);
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < required.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    rest.remove(required.get(i));
+                    missing.add(required.get(i));
+                }
+            }
+            inputs.add(campaign("without " + missing, body(rest, null, null)));
+        }
+        for (String date : List.of("\"1999-02-22\"", "\"2200-02-22\"", "\"0001-01-01\"", "\"9999-12-31\"",
+                "\"2059-12-31\"", "\"2062-01-01\"")) {
+            for (String field : List.of("planDueBy", "meetingsDueBy", "statisticsDueBy")) {
+                inputs.add(campaign(field + " out of range " + date, body(fields, field, date)));
+            }
+        }
+        inputs.add(campaign("deadlines in the wrong order", body(fields, "planDueBy", "\"2061-03-04\"")));
+        for (String year : List.of("0", "1999", "2101", "-5", "2147483647")) {
+            inputs.add(campaign("year " + year, body(fields, "year", year)));
+        }
+        inputs.add(campaign("huge number", body(fields, "year", "9".repeat(2_000_000))));
+        inputs.add(campaign("huge date", body(fields, "planDueBy", "\"" + "2".repeat(2_000_000) + "\"")));
+        inputs.add(campaign("deep nesting", "[".repeat(5000) + "]".repeat(5000)));
+        inputs.add(new BadInput("campaign as plain text", () -> send("office", HttpMethod.POST, "/api/campaigns",
+                MediaType.TEXT_PLAIN, VALID_CAMPAIGN)));
+
+        assertEachRefused(inputs);
+    }
+
+    @Test
+    void everyBadRosterUploadIsRefusedInChineseAndWritesNothing() throws Exception {
+        byte[] members = Files.readAllBytes(Path.of("examples/roster/members.csv"));
+        byte[] workbook = Files.readAllBytes(Path.of("examples/roster/roster.xlsx"));
+        String csv = new String(members, StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        List<BadInput> inputs = new ArrayList<>();
+        inputs.add(upload("empty file", "members.csv", new byte[0]));
+        inputs.add(upload("binary garbage", "members.csv", new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 3}));
+        inputs.add(upload("csv named xlsx", "roster.xlsx", members));
+        inputs.add(upload("header only, unknown", "members.csv", "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8)));
+        inputs.add(upload("image", "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}));
+        // (a workbook missing only its last bytes still reads: POI finds the entries it needs)
+        for (int cut : new int[] {10, 100, 1000, 5000, workbook.length / 3, workbook.length / 2}) {
+            inputs.add(upload("workbook cut at " + cut, "roster.xlsx", java.util.Arrays.copyOf(workbook, cut)));
+        }
+        Map<Integer, List<String>> badCells = Map.of(
+                1, List.of("DDG-77", "", "<script>"),
+                4, List.of("未知", "X"),
+                5, List.of("abc", "1800", "3000"),
+                6, List.of("2099-99-99", "昨天"),
+                7, List.of("临时"),
+                17, List.of("开除"));
+        for (int row = 1; row <= 5; row++) {
+            for (var cell : badCells.entrySet()) {
+                for (String value : cell.getValue()) {
+                    String[] columns = lines.get(row).split(",", -1);
+                    columns[cell.getKey()] = value;
+                    List<String> changed = new ArrayList<>(lines);
+                    changed.set(row, String.join(",", columns));
+                    inputs.add(upload("row " + row + " column " + cell.getKey() + " = " + value, "members.csv",
+                            String.join("\n", changed).getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        inputs.add(new BadInput("no file part", () -> send("office", HttpMethod.POST, "/api/roster",
+                MediaType.MULTIPART_FORM_DATA, new LinkedMultiValueMap<String, Object>())));
+        inputs.add(new BadInput("not multipart", () -> send("office", HttpMethod.POST, "/api/roster",
+                MediaType.APPLICATION_JSON, "{}")));
+
+        assertEachRefused(inputs);
+    }
+
+    @Test
+    void unknownIdsAreAnsweredInChineseEverywhere() {
+        List<BadInput> inputs = new ArrayList<>();
+        for (String id : List.of("NOPE", "DDG-99", "' or 1=1--", "..%2F..%2Fetc%2Fpasswd", "x".repeat(3000), "党支部",
+                "%00", "DDG-01;drop table party_member")) {
+            for (String path : List.of("/api/branches/{id}", "/api/branches/{id}/members",
+                    "/api/branches/{id}/reviews/2021", "/api/campaigns/{id}", "/api/campaigns/{id}/progress",
+                    "/api/campaigns/{id}/statistics.xlsx", "/api/branches/DDG-01/reviews/{id}")) {
+                for (String person : List.of("office", "sec-DDG-01")) {
+                    inputs.add(new BadInput(person + " GET " + path + " " + id, () -> http.withBasicAuth(person, "demo")
+                            .exchange(path, HttpMethod.GET, null, String.class, Map.of("id", id))));
+                }
+            }
+            inputs.add(new BadInput("read notification " + id, () -> http.withBasicAuth("office", "demo")
+                    .exchange("/api/notifications/{id}/read", HttpMethod.POST, null, String.class, Map.of("id", id))));
+        }
+        for (String year : List.of("1888", "0", "-1", "2999")) {
+            for (String path : List.of("/api/campaigns/" + year, "/api/campaigns/" + year + "/progress",
+                    "/api/campaigns/" + year + "/statistics.xlsx", "/api/branches/DDG-01/reviews/" + year)) {
+                inputs.add(new BadInput("GET " + path, () -> send("office", HttpMethod.GET, path, null, null)));
+            }
+        }
+        inputs.add(new BadInput("read someone else's notification", () -> send("office", HttpMethod.POST,
+                "/api/notifications/999999/read", null, null)));
+        inputs.add(new BadInput("no such address", () -> send("office", HttpMethod.GET, "/api/nothing-here", null, null)));
+        inputs.add(new BadInput("start a cycle of an unknown branch", () -> send("office", HttpMethod.POST,
+                "/api/branches/NOPE/reviews/2054", null, null)));
+        inputs.add(new BadInput("start a cycle twice", () -> send("office", HttpMethod.POST,
+                "/api/branches/DDG-04/reviews/" + YEAR, null, null)));
+        inputs.add(new BadInput("start a cycle for year 3000", () -> send("office", HttpMethod.POST,
+                "/api/branches/DDG-04/reviews/3000", null, null)));
+
+        assertEachRefused(inputs);
+    }
+
+    @Test
+    void everyBadTaskSubmissionIsRefusedInChineseAndWritesNothing() {
+        String plan = task("DDG-04", "draftWorkPlan").getId();
+        String study = task("DDG-05", "organizeStudy").getId();
+        List<BadInput> inputs = new ArrayList<>();
+        Map<String, String> valid = new LinkedHashMap<>();
+        plan().forEach((k, v) -> valid.put(k, "{\"value\":\"" + v + "\"}"));
+        // the meeting form is pre-filled (WHOLE), so leaving it out alone is a complete plan
+        List<String> required = List.of("committeeMeetingOn", "membersMeetingOn", "venue", "studyTopics");
+        for (int mask = 1; mask < 1 << required.size(); mask++) {
+            Map<String, String> rest = new LinkedHashMap<>(valid);
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < required.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    rest.remove(required.get(i));
+                    missing.add(required.get(i));
+                }
+            }
+            inputs.add(submit("plan without " + missing, "sec-DDG-04", plan, rest));
+            Map<String, String> blank = new LinkedHashMap<>(valid);
+            missing.forEach(field -> blank.put(field, "{\"value\":null}"));
+            inputs.add(submit("plan with blank " + missing, "sec-DDG-04", plan, blank));
+        }
+        for (String field : valid.keySet()) {
+            List<String> wrongs = new ArrayList<>(List.of("{\"value\":\"abc\",\"type\":\"Integer\"}",
+                    "{\"value\":123,\"type\":\"Integer\"}", "{\"value\":true,\"type\":\"Boolean\"}",
+                    "{\"value\":\"[1,2]\",\"type\":\"Json\"}", "{\"value\":null}", "{\"value\":\"\"}",
+                    "{\"value\":\"   \"}", "{\"value\":\"x\",\"type\":\"NoSuchType\"}"));
+            if (field.endsWith("On")) {
+                wrongs.addAll(List.of("{\"value\":\"not-a-date\"}", "{\"value\":\"2053-02-30\"}"));
+            }
+            if (field.equals("membersMeetingForm")) {
+                wrongs.add("{\"value\":\"NOPE\"}");
+            }
+            for (String wrong : wrongs) {
+                Map<String, String> changed = new LinkedHashMap<>(valid);
+                changed.put(field, wrong);
+                inputs.add(submit("plan " + field + "=" + wrong, "sec-DDG-04", plan, changed));
+            }
+        }
+        for (String date : List.of("1999-01-01", "2100-01-01", "2058-06-01", "0001-01-01")) {
+            for (String field : List.of("committeeMeetingOn", "membersMeetingOn")) {
+                Map<String, String> changed = new LinkedHashMap<>(valid);
+                changed.put(field, "{\"value\":\"" + date + "\"}");
+                inputs.add(submit("plan " + field + " " + date, "sec-DDG-04", plan, changed));
+            }
+        }
+        Map<String, String> long1 = new LinkedHashMap<>(valid);
+        long1.put("venue", "{\"value\":\"" + "会".repeat(201) + "\"}");
+        inputs.add(submit("venue too long", "sec-DDG-04", plan, long1));
+        Map<String, String> long2 = new LinkedHashMap<>(valid);
+        long2.put("studyTopics", "{\"value\":\"" + "学".repeat(100_000) + "\"}");
+        inputs.add(submit("topics far too long", "sec-DDG-04", plan, long2));
+        String validBody = "{\"variables\":{\"venue\":{\"value\":\"会议室\"}}}";
+        for (int length = 0; length < validBody.length(); length += 3) {
+            String prefix = validBody.substring(0, length);
+            inputs.add(new BadInput("submit truncated at " + length, () -> send("sec-DDG-04", HttpMethod.POST,
+                    "/engine-rest/task/" + plan + "/submit-form", MediaType.APPLICATION_JSON, prefix)));
+        }
+        for (String member : List.of("NOPE", "DDG01-001", "", "<script>alert(1)</script>")) {
+            Map<String, String> attendance = studyWith("[{\\\"memberId\\\":\\\"" + member
+                    + "\\\",\\\"present\\\":true}]");
+            inputs.add(submit("study with member " + member, "sec-DDG-05", study, attendance));
+        }
+        for (String list : List.of("{}", "\\\"abc\\\"", "42", "[1,2,3]", "[{\\\"present\\\":true}]")) {
+            inputs.add(submit("study attendance " + list, "sec-DDG-05", study, studyWith(list)));
+        }
+        inputs.add(new BadInput("submit to an unknown task", () -> send("sec-DDG-04", HttpMethod.POST,
+                "/engine-rest/task/no-such-task/submit-form", MediaType.APPLICATION_JSON, "{\"variables\":{}}")));
+
+        assertEachRefused(inputs);
+        assertThat(task("DDG-04", "draftWorkPlan")).as("the plan is still to do").isNotNull();
+        assertThat(task("DDG-05", "organizeStudy")).as("the study is still to do").isNotNull();
+    }
+
+    @Test
+    void markupInATextFieldIsStoredAsTextAndShownEscaped() {
+        String markup = "<script>alert('x')</script><img src=x onerror=alert(1)>会议室";
+        Task open = task("DDG-06", "draftWorkPlan");
+        if (open != null) {
+            String plan = open.getId();
+            Map<String, String> values = new LinkedHashMap<>();
+            plan().forEach((k, v) -> values.put(k, "{\"value\":\"" + v + "\"}"));
+            values.put("venue", "{\"value\":\"" + markup.replace("'", "\\u0027") + "\"}");
+            assertThat(submit("markup", "sec-DDG-06", plan, values).send().get().getStatusCode().value()).isEqualTo(204);
+        }
+        assertThat(jdbc.sql("select venue from work_plan where cycle_id = ?").param(YEAR + "-DDG-06")
+                .query(String.class).single()).isEqualTo(markup);
+
+        String page = WebSession.signIn(http, "office").get("/dashboard/branches/DDG-06/reviews/" + YEAR).getBody();
+        assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;会议室")
+                .doesNotContain("<script>alert").doesNotContain("<img src=x");
+    }
+
+    private void assertEachRefused(List<BadInput> inputs) {
+        assertThat(inputs.size()).isGreaterThanOrEqualTo(50);
+        List<String> problems = new ArrayList<>();
+        for (BadInput input : inputs) {
+            Map<String, Long> before = rowCounts();
+            ResponseEntity<String> response = input.send().get();
+            int status = response.getStatusCode().value();
+            String body = response.getBody() == null ? "" : response.getBody();
+            if (status < 400 || status >= 500) {
+                problems.add(input.what() + ": " + status + " " + abbreviate(body));
+            } else if (!body.matches("(?s).*\\p{IsHan}.*")) {
+                problems.add(input.what() + ": no Chinese message: " + abbreviate(body));
+            } else if (body.contains("Exception:") || body.contains("\tat ")) {
+                problems.add(input.what() + ": a stack trace: " + abbreviate(body));
+            }
+            Map<String, Long> after = rowCounts();
+            if (!after.equals(before)) {
+                problems.add(input.what() + ": rows changed " + before + " → " + after);
+            }
+        }
+        assertThat(problems).as(inputs.size() + " bad inputs").isEmpty();
+    }
+
+    /** Our tables and the engine's runtime tasks, variables, executions, identity links and jobs, in one query. */
+    private Map<String, Long> rowCounts() {
+        if (countQuery == null) {
+            List<String> tables = jdbc.sql("""
+                    select table_name from information_schema.tables
+                    where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'
+                      and (table_name not like 'ACT\\_%' escape '\\' or table_name in
+                           ('ACT_RU_TASK', 'ACT_RU_VARIABLE', 'ACT_RU_EXECUTION', 'ACT_RU_IDENTITYLINK', 'ACT_RU_JOB'))
+                      and table_name <> 'flyway_schema_history'
+                    order by table_name""").query(String.class).list();
+            assertThat(tables).contains("PARTY_MEMBER", "WORK_PLAN", "ACT_RU_TASK", "ACT_RU_VARIABLE");
+            countQuery = String.join(" union all ", tables.stream()
+                    .map(t -> "select '" + t + "' as t, count(*) as n from \"" + t + "\"").toList());
+        }
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql(countQuery).query((rs, n) -> counts.put(rs.getString("t"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    private BadInput campaign(String what, String json) {
+        return new BadInput("campaign " + what, () -> send("office", HttpMethod.POST, "/api/campaigns",
+                MediaType.APPLICATION_JSON, json));
+    }
+
+    private BadInput upload(String what, String name, byte[] content) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        return new BadInput("roster " + what, () -> send("office", HttpMethod.POST, "/api/roster",
+                MediaType.MULTIPART_FORM_DATA, body));
+    }
+
+    private BadInput submit(String what, String person, String taskId, Map<String, String> variables) {
+        StringBuilder json = new StringBuilder("{\"variables\":{");
+        variables.forEach((k, v) -> json.append('"').append(k).append("\":").append(v).append(','));
+        if (!variables.isEmpty()) {
+            json.setLength(json.length() - 1);
+        }
+        json.append("}}");
+        return new BadInput(what, () -> send(person, HttpMethod.POST, "/engine-rest/task/" + taskId + "/submit-form",
+                MediaType.APPLICATION_JSON, json.toString()));
+    }
+
+    private static Map<String, String> studyWith(String attendanceJson) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("studyHeldOn", "{\"value\":\"2053-12-01\"}");
+        values.put("studyTopics", "{\"value\":\"学习\"}");
+        values.put("studyAttendance", "{\"value\":\"" + attendanceJson + "\",\"type\":\"Json\"}");
+        return values;
+    }
+
+    private ResponseEntity<String> send(String person, HttpMethod method, String path, MediaType type, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (type != null) {
+            headers.setContentType(type);
+        }
+        return http.withBasicAuth(person, "demo").exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static String body(Map<String, String> fields, String field, String value) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (field != null) {
+            all.put(field, value);
+        }
+        StringBuilder json = new StringBuilder("{");
+        all.forEach((k, v) -> json.append('"').append(k).append("\":").append(v).append(','));
+        if (!all.isEmpty()) {
+            json.setLength(json.length() - 1);
+        }
+        return json.append('}').toString();
+    }
+
+    private Task task(String branch, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(YEAR + "-" + branch)
+                .taskDefinitionKey(key).singleResult();
+    }
+
+    static Map<String, Object> plan() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("committeeMeetingOn", "2053-12-01");
+        plan.put("membersMeetingOn", "2053-12-02");
+        plan.put("venue", "党员活动室");
+        plan.put("studyTopics", "学习党章");
+        plan.put("membersMeetingForm", "WHOLE");
+        return plan;
+    }
+}

@@ -1,0 +1,55 @@
+package org.orglife.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestTemplate;
+
+/** A browser's session on the dashboard: signed in through the login form with its CSRF token. */
+final class WebSession {
+
+    private final TestRestTemplate http;
+    private final String cookie;
+
+    private WebSession(TestRestTemplate http, String cookie) {
+        this.http = http;
+        this.cookie = cookie;
+    }
+
+    static WebSession signIn(TestRestTemplate http, String person) {
+        ResponseEntity<String> form = http.getForEntity("/login", String.class);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.getBody());
+        assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
+        String cookie = form.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        fields.add("username", person);
+        fields.add("password", "demo");
+        fields.add("_csrf", csrf.group(1));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        // a client that does not follow the redirect, to keep the new session id (it changes at sign-in)
+        RestTemplate direct = new RestTemplate(new SimpleClientHttpRequestFactory());
+        ResponseEntity<String> login = direct.postForEntity(http.getRootUri() + "/login",
+                new HttpEntity<>(fields, headers), String.class);
+        assertThat(login.getHeaders().getLocation()).as(person + " signed in")
+                .hasToString(http.getRootUri() + "/dashboard");
+        return new WebSession(http, login.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+    }
+
+    ResponseEntity<String> get(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+}

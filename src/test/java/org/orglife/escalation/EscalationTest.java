@@ -86,7 +86,7 @@ class EscalationTest {
         identity.setAuthentication(userId, groups);
         try {
             var filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
-            List<Task> tasks = engine.getFilterService().list(filter.getId());
+            List<Task> tasks = engine.getFilterService().listPage(filter.getId(), 0, 200);
             return tasks.stream().filter(t -> t.getProcessInstanceId() != null)
                     .map(t -> engine.getRuntimeService().createProcessInstanceQuery()
                             .processInstanceId(t.getProcessInstanceId()).singleResult())

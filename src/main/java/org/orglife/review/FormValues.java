@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Builds a form's pre-filled variables; lists become Json variables, which form-js lists bind to. */
 public final class FormValues {
 
+    /** The first line of every form; every step's task carries it locally from creation on. */
+    public static final String TITLE = "cycleTitle";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
     public static FormValues titled(StepContext context) {
-        return new FormValues().put("cycleTitle", context.title());
+        return new FormValues().put(TITLE, context.title());
     }
 
     /** Null values are kept: every field the form binds must exist task-locally. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -62,6 +63,12 @@ class ReviewStepListener implements TaskListener {
                 schedule(task, context.branch().code());
             }
             case EVENTNAME_COMPLETE -> {
+                if (!task.hasVariableLocal(FormValues.TITLE)) {
+                    // every step's form variables are task-local from creation on; without them the task
+                    // was completed by someone else while this completion ran (a stale read), so refuse
+                    // it as the conflict it is instead of reporting every field as missing
+                    throw new OptimisticLockingException("任务 " + task.getId() + " 刚被他人办理，本次提交未保存");
+                }
                 StepContext context = context(task);
                 step.complete(context, FormData.of(task.getVariablesLocal()));
                 audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), task.getName(), context.userId(),

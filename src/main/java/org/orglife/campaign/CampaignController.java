@@ -36,10 +36,12 @@ class CampaignController {
     private final TownshipProperties township;
     private final HistoryService history;
     private final StepSchedule schedule;
+    private final org.camunda.bpm.engine.IdentityService identities;
 
     CampaignController(Campaigns campaigns, CampaignRecords records, CampaignProgress progress,
             BranchVisibility visibility, StatisticsWorkbook workbook, TownshipProperties township,
-            HistoryService history, StepSchedule schedule) {
+            HistoryService history, StepSchedule schedule, org.camunda.bpm.engine.IdentityService identities) {
+        this.identities = identities;
         this.history = history;
         this.schedule = schedule;
         this.campaigns = campaigns;
@@ -82,7 +84,7 @@ class CampaignController {
     /** The branches taking part, as the campaign decided when it started. */
     @SuppressWarnings("unchecked")
     private List<Map<String, String>> reviews(Campaign campaign) {
-        var variable = AsSystem.call(() -> history.createHistoricVariableInstanceQuery()
+        var variable = AsSystem.call(identities, () -> history.createHistoricVariableInstanceQuery()
                 .processInstanceId(campaign.processInstanceId()).variableName("branchCodes").singleResult());
         List<String> codes = variable == null ? List.of() : (List<String>) variable.getValue();
         return codes.stream().map(code -> Map.of("branchCode", code,

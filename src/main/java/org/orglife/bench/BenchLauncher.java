@@ -9,11 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 
 /**
- * Turns {@code --bench} on the command line into the bench profiles: no web server, the job executor
- * on, H2 in memory or ({@code --bench.db=postgres}) a fresh PostgreSQL database, by default
+ * Turns {@code --bench} on the command line into the bench profiles: the web server on a free port
+ * (the REST and webapp starters need one; nobody calls it), the job executor on, H2 in memory or ({@code --bench.db=postgres}) a fresh PostgreSQL database, by default
  * {@code orglife_bench} on the local server, dropped and created again for each run.
  */
 public final class BenchLauncher {
@@ -28,7 +27,6 @@ public final class BenchLauncher {
     }
 
     public static void configure(SpringApplication app, String[] args) {
-        app.setWebApplicationType(WebApplicationType.NONE);
         String db = option(args, "bench.db", "h2");
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("bench.exit", "true");

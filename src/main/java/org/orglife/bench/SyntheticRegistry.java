@@ -163,6 +163,14 @@ class SyntheticRegistry {
         return SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)];
     }
 
+    /**
+     * The township-wide accounts, groups, grants and Tasklist filters, before any branch exists: the
+     * command-line runner comes before the application-ready sync, so the bench runs it itself.
+     */
+    void writeTownshipIdentity() {
+        identitySync.sync();
+    }
+
     /** The engine identity of the registry, by the chosen path. */
     void writeIdentity(int branches, boolean bulk) {
         if (!bulk) {

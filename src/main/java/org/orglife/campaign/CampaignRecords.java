@@ -96,6 +96,13 @@ public class CampaignRecords {
     }
 
     /** Branches of the year's campaign (their cycles) that have not submitted their statistics row. */
+    /** Whether every cycle of the year has its statistics row; stops at the first one without (not O(N) per call). */
+    public boolean allStatisticsSubmitted(int year) {
+        return jdbc.sql("select 1 from review_cycle c where c.review_year = ? "
+                + "and not exists (select 1 from statistics_row s where s.cycle_id = c.id) fetch first 1 rows only")
+                .param(year).query(Integer.class).optional().isEmpty();
+    }
+
     public List<String> branchesWithoutStatistics(int year) {
         return jdbc.sql("""
                 select c.branch_code from review_cycle c

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 确定参评支部和抽查支部: every active branch without a cycle of the year takes part; the spot-check share
- * is drawn with the campaign's seed and recorded; the summary waits until the statistics deadline.
+ * is drawn with the campaign's seed and recorded; the branches are cut into chunks, one cycle-start
+ * job each; the summary waits until the statistics deadline.
  */
 @Component
 class PrepareCampaignDelegate implements JavaDelegate {
@@ -42,6 +43,12 @@ class PrepareCampaignDelegate implements JavaDelegate {
         List<String> drawn = SpotCheckDraw.draw(taking, campaign.spotCheckShare(), campaign.spotCheckSeed());
         drawn.forEach(code -> campaigns.addSpotCheck(year, code));
         execution.setVariable("branchCodes", Variables.objectValue(taking)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        List<String> chunks = new java.util.ArrayList<>();
+        for (int from = 0; from < taking.size(); from += StartBranchReviewsDelegate.CHUNK) {
+            chunks.add(String.join(",", taking.subList(from, Math.min(taking.size(), from + StartBranchReviewsDelegate.CHUNK))));
+        }
+        execution.setVariable("branchChunks", Variables.objectValue(chunks)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable("spotCheckBranches", Variables.objectValue(drawn)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * due dates, overdue marks and spot check, the progress by step and the ratings against the cap.
  */
 @Service
-class DashboardView {
+public class DashboardView {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")
             .withZone(ZoneId.of("Asia/Shanghai"));
@@ -42,18 +42,18 @@ class DashboardView {
     record Step(String name, String due, int level, String taskId) {
     }
 
-    record BranchRow(String code, String name, String kind, String liaison, String status, String processInstanceId,
+    public record BranchRow(String code, String name, String kind, String liaison, String status, String processInstanceId,
             List<Step> steps, String spotCheck, int maxLevel) {
     }
 
     record Chart(List<String> labels, List<Long> values) {
     }
 
-    record View(int year, List<Integer> years, List<BranchRow> branches, Chart steps, Chart grades, long excellentCap,
+    public record View(int year, List<Integer> years, List<BranchRow> branches, Chart steps, Chart grades, long excellentCap,
             long formalMembers, boolean township) {
     }
 
-    View of(int year, CurrentUser user) {
+    public View of(int year, CurrentUser user) {
         List<Branch> visible = visibility.visibleTo(user.id(), user.groupIds());
         boolean township = BranchVisibility.seesAll(user.groupIds());
         Map<String, CampaignProgress.BranchProgress> byCode = new HashMap<>();

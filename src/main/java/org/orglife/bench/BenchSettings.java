@@ -1,0 +1,17 @@
+package org.orglife.bench;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What to run: {@code --bench.branches}, {@code --bench.members} (per branch), {@code --bench.threads}
+ * (client threads), {@code --bench.db} (h2 or postgres), {@code --bench.identity} (bulk or sync),
+ * {@code --bench.inbox-samples}, {@code --bench.dashboard-samples}; {@code bench.exit} ends the JVM
+ * after the run (the command line), off in tests.
+ */
+@ConfigurationProperties("bench")
+public record BenchSettings(@DefaultValue("200") int branches, @DefaultValue("30") int members,
+        @DefaultValue("4") int threads, @DefaultValue("h2") String db, @DefaultValue("bulk") String identity,
+        @DefaultValue("200") int inboxSamples, @DefaultValue("10") int dashboardSamples,
+        @DefaultValue("false") boolean exit) {
+}

@@ -1,0 +1,405 @@
+package org.orglife.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.orglife.campaign.Campaigns;
+import org.orglife.config.CurrentUser;
+import org.orglife.dashboard.DashboardView;
+import org.orglife.identity.Groups;
+import org.orglife.registry.TownshipProperties;
+import org.orglife.review.SubmissionRejectedException;
+import org.orglife.statistics.StatisticsWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The benchmark of issue 7. One run: synthetic registry → campaign launched by the office → the job
+ * executor starts every branch's cycle → inbox and dashboard timed while all N branches have their
+ * plan open → a pool of client threads drives every cycle to its end through FormService, as the
+ * secretary, the office and the liaison cadre (authenticated, so the authorization checks are paid)
+ * → statistics XLSX → one {@code BENCH {...}} line.
+ *
+ * <p>Time: the engine clock is real. The campaign is the current year's with deadlines in February
+ * and March of the next, so no step is overdue and the escalation watches start and stop as in a
+ * punctual township, their timers never firing. The job executor runs the async continuations
+ * (cycle start, floating opinions, dispositions, filing, closing). Only the publicity timer (N
+ * working days after the rectification plan) cannot wait: when the driver finds a branch in its
+ * publicity, it executes that timer job with ManagementService.executeJob, the same handler the job
+ * executor runs at the end of the period.
+ */
+@Component
+@Profile("bench")
+public class Benchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final int USER_TASKS_PER_CYCLE = 13;
+
+    private final ProcessEngine engine;
+    private final IdentityService identity;
+    private final Campaigns campaigns;
+    private final SyntheticRegistry registry;
+    private final DashboardView dashboard;
+    private final StatisticsWorkbook workbook;
+    private final TownshipProperties township;
+    private final StatementCounter counter;
+    private final JdbcTemplate jdbc;
+
+    Benchmark(ProcessEngine engine, Campaigns campaigns, SyntheticRegistry registry, DashboardView dashboard,
+            StatisticsWorkbook workbook, TownshipProperties township, StatementCounter counter, JdbcTemplate jdbc) {
+        this.engine = engine;
+        this.identity = engine.getIdentityService();
+        this.campaigns = campaigns;
+        this.registry = registry;
+        this.dashboard = dashboard;
+        this.workbook = workbook;
+        this.township = township;
+        this.counter = counter;
+        this.jdbc = jdbc;
+    }
+
+    /** Runs the whole benchmark, prints its report to {@code out} with the BENCH line last, and returns the figures. */
+    public Map<String, Object> run(BenchSettings s, PrintStream out) throws Exception {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        boolean postgres = "postgres".equals(s.db());
+        int year = LocalDate.now(SHANGHAI).getYear();
+        Map<String, Object> details = new LinkedHashMap<>();
+
+        long t = System.nanoTime();
+        registry.writeTownshipIdentity();
+        long members = registry.writeRegistry(s.branches(), s.members(), year);
+        details.put("registry_s", secondsSince(t));
+        t = System.nanoTime();
+        registry.writeIdentity(s.branches(), "bulk".equals(s.identity()));
+        details.put("identity_s", secondsSince(t));
+        details.put("identity_path", s.identity());
+        log.info("registry: {} branches, {} members in {} s, identity ({}) in {} s", s.branches(), members,
+                details.get("registry_s"), s.identity(), details.get("identity_s"));
+
+        long historyBefore = postgres ? historyBytes() : -1;
+        long jobsBefore = successfulJobs();
+        t = System.nanoTime();
+        campaigns.launch(new Campaigns.LaunchRequest(year, LocalDate.of(year + 1, 2, 10), LocalDate.of(year + 1, 2, 26),
+                LocalDate.of(year + 1, 3, 10), 5, BigDecimal.ZERO), "office");
+        details.put("launch_s", secondsSince(t));
+        waitFor(() -> engine.getTaskService().createTaskQuery().processDefinitionKey("branch-annual-review")
+                .taskDefinitionKey("draftWorkPlan").count() >= s.branches(), "every cycle's draftWorkPlan");
+        details.put("cycles_open_s", secondsSince(t));
+        if (postgres) {
+            // a fresh database has no planner statistics yet: without them the stepCompleted correlation
+            // scans every escalation's subscription (100 ms at 2,000 branches instead of 0.2 ms)
+            t = System.nanoTime();
+            jdbc.execute("analyze");
+            details.put("analyze_s", secondsSince(t));
+        }
+        log.info("campaign launched, {} cycles open after {} s", s.branches(), details.get("cycles_open_s"));
+
+        List<Double> inbox = timeInbox(s);
+        List<Double> dashboardMs = timeDashboard(year, s.dashboardSamples());
+
+        StatementCounter.Snapshot sqlBefore = counter.snapshot();
+        long driveJobsBefore = successfulJobs();
+        t = System.nanoTime();
+        Drive drive = drive(s, year);
+        double seconds = secondsSince(t);
+        StatementCounter.Snapshot sql = counter.snapshot().minus(sqlBefore);
+        long jobs = successfulJobs() - driveJobsBefore;
+        details.put("completions", drive.completions.get());
+        details.put("rejected_submissions", drive.rejected.get());
+        details.put("optimistic_lock_retries", drive.conflicts.get());
+        details.put("publicity_timers_run", drive.timers.get());
+        details.put("jobs_in_drive", jobs);
+        details.put("jobs_per_s", round(jobs / seconds, 1));
+        details.put("statements_per_completion", round((double) sql.statements() / drive.completions.get(), 1));
+        details.put("round_trips_per_completion", round((double) sql.roundTrips() / drive.completions.get(), 1));
+        details.put("commits_per_completion", round((double) sql.commits() / drive.completions.get(), 2));
+        details.put("jobs_total_since_launch", successfulJobs() - jobsBefore);
+        Map<String, Long> failures = new java.util.TreeMap<>();
+        engine.getHistoryService().createHistoricJobLogQuery().failureLog().list()
+                .forEach(f -> failures.merge(f.getActivityId() + ":" + f.getJobExceptionMessage(), 1L, Long::sum));
+        details.put("job_failures", failures);
+        if (postgres) {
+            details.put("history_bytes_per_cycle", (historyBytes() - historyBefore) / s.branches());
+        }
+
+        t = System.nanoTime();
+        CountingStream xlsx = new CountingStream();
+        workbook.write(year, township.name(), xlsx);
+        double statistics = secondsSince(t);
+        details.put("statistics_xlsx_bytes", xlsx.count);
+
+        Map<String, Object> bench = new LinkedHashMap<>();
+        bench.put("db", s.db());
+        bench.put("branches", s.branches());
+        bench.put("members_per_branch", s.members());
+        bench.put("threads", s.threads());
+        bench.put("seconds", round(seconds, 1));
+        bench.put("cycles_per_s", round(s.branches() / seconds, 2));
+        bench.put("task_completions_per_s", round(drive.completions.get() / seconds, 1));
+        bench.put("inbox_p50_ms", round(percentile(inbox, 50), 2));
+        bench.put("inbox_p95_ms", round(percentile(inbox, 95), 2));
+        bench.put("dashboard_p95_ms", round(percentile(dashboardMs, 95), 1));
+        bench.put("statistics_s", round(statistics, 2));
+        bench.put("heap_peak_mb", heapPeakMb());
+        ObjectMapper json = new ObjectMapper();
+        out.println("bench details " + json.writeValueAsString(details));
+        out.println("BENCH " + json.writeValueAsString(bench));
+        out.flush();
+        Map<String, Object> all = new LinkedHashMap<>(bench);
+        all.putAll(details);
+        return all;
+    }
+
+    /** A secretary's Tasklist inbox: candidate group, by due date, first page of 50, authenticated. */
+    private List<Double> timeInbox(BenchSettings s) {
+        Random random = new Random(7);
+        List<Double> samples = new ArrayList<>();
+        int warmup = Math.min(20, s.inboxSamples());
+        for (int i = 0; i < warmup + s.inboxSamples(); i++) {
+            int branch = 1 + random.nextInt(s.branches());
+            String group = "branch-" + SyntheticRegistry.code(branch);
+            identity.setAuthentication(SyntheticRegistry.secretary(branch), List.of(Groups.BRANCH_SECRETARIES, group));
+            try {
+                long t = System.nanoTime();
+                List<Task> page = engine.getTaskService().createTaskQuery().taskCandidateGroup(group)
+                        .orderByDueDate().asc().listPage(0, 50);
+                double ms = (System.nanoTime() - t) / 1e6;
+                if (page.isEmpty()) {
+                    throw new IllegalStateException("inbox of " + group + " is empty");
+                }
+                if (i >= warmup) {
+                    samples.add(ms);
+                }
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+        return samples;
+    }
+
+    /** The township dashboard (every branch, open steps, overdue marks, charts) for a supervisor. */
+    private List<Double> timeDashboard(int year, int count) {
+        CurrentUser supervisor = new CurrentUser("supervisor", List.of(Groups.TOWNSHIP_SUPERVISORS));
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < count + 2; i++) {
+            long t = System.nanoTime();
+            var view = dashboard.of(year, supervisor);
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (view.branches().isEmpty()) {
+                throw new IllegalStateException("the dashboard shows no branch");
+            }
+            if (i >= 2) {
+                samples.add(ms);
+            }
+        }
+        return samples;
+    }
+
+    private static final class Drive {
+        final AtomicLong completions = new AtomicLong();
+        final AtomicLong rejected = new AtomicLong();
+        final AtomicLong conflicts = new AtomicLong();
+        final AtomicLong timers = new AtomicLong();
+        final AtomicInteger finished = new AtomicInteger();
+    }
+
+    private record Cycle(int branch, String processInstanceId) {
+    }
+
+    private Drive drive(BenchSettings s, int year) throws Exception {
+        ConcurrentLinkedQueue<Cycle> queue = new ConcurrentLinkedQueue<>();
+        Map<String, String> instances = new LinkedHashMap<>();
+        jdbc.query("select branch_code, process_instance_id from review_cycle where review_year = ?",
+                rs -> {
+                    instances.put(rs.getString(1), rs.getString(2));
+                }, year);
+        List<Cycle> cycles = new ArrayList<>();
+        for (int b = 1; b <= s.branches(); b++) {
+            cycles.add(new Cycle(b, instances.get(SyntheticRegistry.code(b))));
+        }
+        Collections.shuffle(cycles, new Random(11));
+        queue.addAll(cycles);
+        Drive drive = new Drive();
+        ExecutorService pool = Executors.newFixedThreadPool(s.threads());
+        List<Future<?>> workers = new ArrayList<>();
+        for (int i = 0; i < s.threads(); i++) {
+            workers.add(pool.submit(() -> {
+                int idle = 0;
+                Cycle cycle;
+                while ((cycle = queue.poll()) != null) {
+                    int progress = visit(cycle, year, drive);
+                    if (progress < 0) {
+                        drive.finished.incrementAndGet();
+                        continue;
+                    }
+                    queue.add(cycle);
+                    // only the last few cycles, waiting on the job executor, make a worker pause
+                    idle = progress > 0 ? 0 : idle + 1;
+                    if (idle > queue.size()) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                    }
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        return drive;
+    }
+
+    /** Works every open task of the cycle once; returns the steps done, or -1 when the cycle has ended. */
+    private int visit(Cycle cycle, int year, Drive drive) {
+        List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(cycle.processInstanceId()).list();
+        int done = 0;
+        for (Task task : open) {
+            Map<String, Object> prefilled = engine.getTaskService().getVariablesLocal(task.getId());
+            Map<String, Object> form = CycleForms.fill(task.getTaskDefinitionKey(), prefilled, year);
+            if (form == null) {
+                throw new IllegalStateException("the bench cannot fill " + task.getTaskDefinitionKey());
+            }
+            authenticate(task.getTaskDefinitionKey(), cycle.branch());
+            try {
+                engine.getFormService().submitTaskForm(task.getId(), form);
+                drive.completions.incrementAndGet();
+                done++;
+            } catch (OptimisticLockingException e) {
+                drive.conflicts.incrementAndGet();
+            } catch (SubmissionRejectedException e) {
+                drive.rejected.incrementAndGet();
+                throw new IllegalStateException("submission of " + task.getTaskDefinitionKey() + " for branch "
+                        + cycle.branch() + " refused: " + e.getMessage(), e);
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+        if (done > 0) {
+            return done;
+        }
+        Job publicity = engine.getManagementService().createJobQuery().processInstanceId(cycle.processInstanceId())
+                .activityId("timerEvent_publicityEnded").singleResult();
+        if (publicity != null && open.stream().noneMatch(t -> t.getTaskDefinitionKey().equals("recordPublicityFeedback"))) {
+            try {
+                engine.getManagementService().executeJob(publicity.getId());
+                drive.timers.incrementAndGet();
+                return 1;
+            } catch (OptimisticLockingException e) {
+                drive.conflicts.incrementAndGet();
+                return 0;
+            }
+        }
+        if (open.isEmpty() && engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(cycle.processInstanceId()).count() == 0) {
+            return -1;
+        }
+        return 0;
+    }
+
+    private void authenticate(String taskKey, int branch) {
+        switch (taskKey) {
+            case "reviewWorkPlan", "reviewFiling", "approveExcellentException" ->
+                identity.setAuthentication("office", List.of(Groups.TOWNSHIP_OFFICE));
+            case "attendAndComment" -> identity.setAuthentication(SyntheticRegistry.liaison(branch),
+                    List.of(Groups.LIAISON_CADRES));
+            default -> identity.setAuthentication(SyntheticRegistry.secretary(branch),
+                    List.of(Groups.BRANCH_SECRETARIES, "branch-" + SyntheticRegistry.code(branch)));
+        }
+    }
+
+    private long successfulJobs() {
+        return engine.getHistoryService().createHistoricJobLogQuery().successLog().count();
+    }
+
+    private long historyBytes() {
+        Long bytes = jdbc.queryForObject("select sum(pg_total_relation_size(c.oid)) from pg_class c "
+                + "join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and c.relname like 'act\\_hi\\_%' "
+                + "and n.nspname = current_schema()", Long.class);
+        return bytes == null ? 0 : bytes;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.HOURS.toNanos(3);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+        }
+    }
+
+    private static long heapPeakMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
+    }
+
+    static double percentile(List<Double> samples, int p) {
+        if (samples.isEmpty()) {
+            return 0;
+        }
+        List<Double> sorted = new ArrayList<>(samples);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double secondsSince(long nanos) {
+        return round((System.nanoTime() - nanos) / 1e9, 2);
+    }
+
+    private static double round(double value, int digits) {
+        return new BigDecimal(String.format(Locale.ROOT, "%." + digits + "f", value)).doubleValue();
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.orglife.bench;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.orglife.identity.Groups;
+import org.orglife.identity.IdentitySync;
+import org.orglife.registry.BranchKind;
+import org.orglife.registry.Sanction;
+import org.orglife.registry.TownshipProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A registry of N branches × M members with the demo roster's mix of member kinds (examples/roster:
+ * ~5% probationary, ~6% floating out — a third of them into another branch here —, ~1% floating in,
+ * ~5% newly admitted, ~2% transferred in, ~5% hardship, ~8% elderly, ~4% leading cadres, ~2% under a
+ * sanction of every kind), written with JDBC batches. Reproducible: member i of branch b always gets
+ * the same flags.
+ *
+ * <p>Identity: {@code sync} runs {@link IdentitySync} as a roster import would (about twenty engine
+ * commands per branch: an existence query before every write); {@code bulk} writes exactly the rows
+ * that sync would write for a fresh branch (its group, secretary, liaison and area-chief accounts,
+ * memberships and the branch group's eight grants) with JDBC batches, and leaves the township-wide
+ * part to the sync that ran at start. A later sync finds nothing to change (see BenchmarkTest).
+ */
+@Component
+@Profile("bench")
+class SyntheticRegistry {
+
+    private static final int BATCH = 1000;
+    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "郭", "马"};
+    private static final String[] GIVEN = {"建国", "秀英", "海涛", "丽萍", "晓东", "俊豪", "慧", "明", "玲", "国强", "志刚", "桂兰"};
+    private static final String[] OUTSIDE = {"北京市大兴区亦庄镇流动党员党支部", "苏州工业园区恒通物流联合党支部",
+            "深圳市宝安区西乡街道流动党员党支部", "太原市小店区坞城街道锦苑社区党委"};
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final TownshipProperties township;
+    private final IdentitySync identitySync;
+    private final FilterService filters;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+
+    SyntheticRegistry(JdbcTemplate jdbc, TransactionTemplate tx, TownshipProperties township, IdentitySync identitySync,
+            FilterService filters, ProcessEngineConfigurationImpl engineConfiguration) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.township = township;
+        this.identitySync = identitySync;
+        this.filters = filters;
+        this.engineConfiguration = engineConfiguration;
+    }
+
+    static String code(int branch) {
+        return String.format("BN-%06d", branch);
+    }
+
+    static String secretary(int branch) {
+        return "sec-" + code(branch);
+    }
+
+    static String liaison(int branch) {
+        return "liaison-" + (branch - 1) / 25;
+    }
+
+    static String areaChief(int branch) {
+        return "chief-" + (branch - 1) / 50;
+    }
+
+    /** Branches and members; returns the number of members written. */
+    long writeRegistry(int branches, int members, int year) {
+        jdbc.update("insert into township (code, name) select ?, ? where not exists (select 1 from township where code = ?)",
+                township.code(), township.name(), township.code());
+        BranchKind[] kinds = {BranchKind.VILLAGE, BranchKind.VILLAGE, BranchKind.VILLAGE, BranchKind.ORGAN,
+                BranchKind.SCHOOL, BranchKind.CLINIC, BranchKind.PRIVATE_ENTERPRISE};
+        List<Object[]> rows = new ArrayList<>();
+        for (int b = 1; b <= branches; b++) {
+            rows.add(new Object[] {code(b), township.code(), "第" + b + "党支部", kinds[b % kinds.length].name(), null,
+                    secretary(b), name(new Random(b)), null, liaison(b), "联系干部" + (b - 1) / 25, null,
+                    areaChief(b), "片长" + (b - 1) / 50, null, true});
+            if (rows.size() == BATCH) {
+                flushBranches(rows);
+            }
+        }
+        flushBranches(rows);
+        long written = 0;
+        for (int b = 1; b <= branches; b++) {
+            for (int m = 1; m <= members; m++) {
+                rows.add(member(b, m, branches, year));
+                written++;
+                if (rows.size() == BATCH) {
+                    flushMembers(rows);
+                }
+            }
+        }
+        flushMembers(rows);
+        return written;
+    }
+
+    private void flushBranches(List<Object[]> rows) {
+        tx.executeWithoutResult(s -> jdbc.batchUpdate("""
+                insert into party_branch (code, township_code, name, kind, parent_code,
+                  secretary_user, secretary_name, secretary_email, liaison_user, liaison_name, liaison_email,
+                  area_chief_user, area_chief_name, area_chief_email, active)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows));
+        rows.clear();
+    }
+
+    private void flushMembers(List<Object[]> rows) {
+        tx.executeWithoutResult(s -> jdbc.batchUpdate("""
+                insert into party_member (id, branch_code, party_group, name, gender, birth_year, joined_on, status,
+                  leading_cadre, floating_out, inflow_org, floating_in, home_org,
+                  newly_admitted, transferred_in, hardship, elderly, sanction, sanction_on, probation_ends_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows));
+        rows.clear();
+    }
+
+    private static Object[] member(int b, int m, int branches, int year) {
+        Random r = new Random(b * 100_003L + m);
+        double p = r.nextDouble();
+        boolean probationary = m > 1 && p < 0.05;
+        boolean floatingOut = !probationary && m > 1 && r.nextDouble() < 0.06;
+        String inflow = null;
+        if (floatingOut) {
+            inflow = branches > 1 && r.nextInt(3) == 0 ? code(b % branches + 1) : OUTSIDE[r.nextInt(OUTSIDE.length)];
+        }
+        boolean floatingIn = !floatingOut && m > 1 && r.nextDouble() < 0.011;
+        double s = r.nextDouble();
+        Sanction sanction = m == 1 || probationary ? Sanction.NONE
+                : s < 0.0085 ? Sanction.WARNING : s < 0.014 ? Sanction.SERIOUS_WARNING
+                : s < 0.0197 ? Sanction.PROBATION : s < 0.0225 ? Sanction.REMOVAL_FROM_POST : Sanction.NONE;
+        int birth = 1945 + r.nextInt(60);
+        LocalDate joined = LocalDate.of(Math.min(year - 1, birth + 20 + r.nextInt(30)), 1 + r.nextInt(12), 1 + r.nextInt(28));
+        if (probationary) {
+            joined = LocalDate.of(year, 1 + r.nextInt(6), 1 + r.nextInt(28));
+        }
+        LocalDate sanctionOn = sanction == Sanction.NONE ? null : LocalDate.of(year, 3, 1);
+        return new Object[] {String.format("BN%06d-%03d", b, m), code(b), null, name(r), r.nextBoolean() ? "男" : "女",
+                birth, Date.valueOf(joined), probationary ? "PROBATIONARY" : "FORMAL", m == 1 || r.nextDouble() < 0.03,
+                floatingOut, inflow, floatingIn, floatingIn ? "高平市米山镇河西村党支部" : null,
+                probationary || r.nextDouble() < 0.01, r.nextDouble() < 0.017, r.nextDouble() < 0.05,
+                birth < 1950 || r.nextDouble() < 0.05, sanction.name(), sanctionOn == null ? null : Date.valueOf(sanctionOn),
+                sanction == Sanction.PROBATION ? Date.valueOf(LocalDate.of(year + 2, 3, 1)) : null};
+    }
+
+    private static String name(Random r) {
+        return SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)];
+    }
+
+    /**
+     * The township-wide accounts, groups, grants and Tasklist filters, before any branch exists: the
+     * command-line runner comes before the application-ready sync, so the bench runs it itself.
+     */
+    void writeTownshipIdentity() {
+        identitySync.sync();
+    }
+
+    /** The engine identity of the registry, by the chosen path. */
+    void writeIdentity(int branches, boolean bulk) {
+        if (!bulk) {
+            identitySync.sync();
+            return;
+        }
+        List<Object[]> groups = new ArrayList<>();
+        List<Object[]> users = new ArrayList<>();
+        List<Object[]> memberships = new ArrayList<>();
+        List<Object[]> grants = new ArrayList<>();
+        Set<String> shared = new LinkedHashSet<>();
+        List<String> filterIds = new ArrayList<>();
+        for (String name : List.of("我的待办", "本支部待办", "即将到期", "已逾期")) {
+            Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+            if (filter == null) {
+                throw new IllegalStateException("Tasklist filter missing, identity sync has not run: " + name);
+            }
+            filterIds.add(filter.getId());
+        }
+        for (int b = 1; b <= branches; b++) {
+            String group = "branch-" + code(b);
+            groups.add(new Object[] {group, "第" + b + "党支部"});
+            users.add(new Object[] {secretary(b), name(new Random(b))});
+            memberships.add(new Object[] {secretary(b), Groups.BRANCH_SECRETARIES});
+            memberships.add(new Object[] {secretary(b), group});
+            if (shared.add(liaison(b))) {
+                users.add(new Object[] {liaison(b), "联系干部" + (b - 1) / 25});
+                memberships.add(new Object[] {liaison(b), Groups.LIAISON_CADRES});
+            }
+            if (shared.add(areaChief(b))) {
+                users.add(new Object[] {areaChief(b), "片长" + (b - 1) / 50});
+                memberships.add(new Object[] {areaChief(b), Groups.LIAISON_CADRES});
+            }
+            grants.add(grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+            grants.add(grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
+            grants.add(grant(group, Resources.USER, Authorization.ANY, Permissions.READ));
+            grants.add(grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ));
+            for (String filterId : filterIds) {
+                grants.add(grant(group, Resources.FILTER, filterId, Permissions.READ));
+            }
+            if (groups.size() >= BATCH) {
+                flushIdentity(groups, users, memberships, grants);
+            }
+        }
+        flushIdentity(groups, users, memberships, grants);
+    }
+
+    private Object[] grant(String group, Resource resource, String resourceId, Permission permission) {
+        AuthorizationEntity a = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+        a.addPermission(permission);
+        return new Object[] {engineConfiguration.getIdGenerator().getNextId(), group, resource.resourceType(), resourceId,
+                a.getPermissions()};
+    }
+
+    private void flushIdentity(List<Object[]> groups, List<Object[]> users, List<Object[]> memberships,
+            List<Object[]> grants) {
+        tx.executeWithoutResult(s -> {
+            jdbc.batchUpdate("insert into ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) values (?, 1, ?, 'WORKFLOW')", groups);
+            jdbc.batchUpdate("insert into ACT_ID_USER (ID_, REV_, FIRST_, LAST_, ATTEMPTS_) values (?, 1, ?, '', 0)", users);
+            jdbc.batchUpdate("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, ?)", memberships);
+            jdbc.batchUpdate("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+                    + " values (?, 1, 1, ?, ?, ?, ?)", grants);
+        });
+        groups.clear();
+        users.clear();
+        memberships.clear();
+        grants.clear();
+    }
+}

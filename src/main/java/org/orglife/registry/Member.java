@@ -32,9 +32,4 @@ public record Member(
     public boolean isFormal() {
         return status == MemberStatus.FORMAL;
     }
-
-    /** Counts toward N of the one-third rule: a formal member whose membership is in this branch (R2). */
-    public boolean countsTowardExcellentCap() {
-        return isFormal() && !floatingIn;
-    }
 }

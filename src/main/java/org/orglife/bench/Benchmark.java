@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,6 +132,7 @@ public class Benchmark {
         List<Double> dashboardMs = timeDashboard(year, s.dashboardSamples());
 
         StatementCounter.Snapshot sqlBefore = counter.snapshot();
+        counter.resetKinds();
         long driveJobsBefore = successfulJobs();
         t = System.nanoTime();
         Drive drive = drive(s, year);
@@ -146,6 +148,9 @@ public class Benchmark {
         details.put("statements_per_completion", round((double) sql.statements() / drive.completions.get(), 1));
         details.put("round_trips_per_completion", round((double) sql.roundTrips() / drive.completions.get(), 1));
         details.put("commits_per_completion", round((double) sql.commits() / drive.completions.get(), 2));
+        Map<String, Double> perCompletion = new LinkedHashMap<>();
+        counter.topKinds(25).forEach((kind, n) -> perCompletion.put(kind, round((double) n / drive.completions.get(), 2)));
+        details.put("statements_per_completion_by_kind", perCompletion);
         details.put("jobs_total_since_launch", successfulJobs() - jobsBefore);
         Map<String, Long> failures = new java.util.TreeMap<>();
         engine.getHistoryService().createHistoricJobLogQuery().failureLog().list()
@@ -234,13 +239,31 @@ public class Benchmark {
         final AtomicLong conflicts = new AtomicLong();
         final AtomicLong timers = new AtomicLong();
         final AtomicInteger finished = new AtomicInteger();
+        volatile boolean failed;
     }
 
-    private record Cycle(int branch, String processInstanceId) {
+    /** A cycle to visit, not before {@code notBefore} (nanoTime): one that waits on the job executor is looked at again later. */
+    private record Cycle(int branch, String processInstanceId, long notBefore) implements Delayed {
+
+        Cycle later(long nanos) {
+            return new Cycle(branch, processInstanceId, System.nanoTime() + nanos);
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(notBefore - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(notBefore, ((Cycle) other).notBefore);
+        }
     }
+
+    /** How long a cycle that waits on an async step is left alone before the next look. */
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private Drive drive(BenchSettings s, int year) throws Exception {
-        ConcurrentLinkedQueue<Cycle> queue = new ConcurrentLinkedQueue<>();
         Map<String, String> instances = new LinkedHashMap<>();
         jdbc.query("select branch_code, process_instance_id from review_cycle where review_year = ?",
                 rs -> {
@@ -248,28 +271,32 @@ public class Benchmark {
                 }, year);
         List<Cycle> cycles = new ArrayList<>();
         for (int b = 1; b <= s.branches(); b++) {
-            cycles.add(new Cycle(b, instances.get(SyntheticRegistry.code(b))));
+            cycles.add(new Cycle(b, instances.get(SyntheticRegistry.code(b)), 0));
         }
         Collections.shuffle(cycles, new Random(11));
-        queue.addAll(cycles);
+        DelayQueue<Cycle> queue = new DelayQueue<>(cycles);
         Drive drive = new Drive();
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < s.threads(); i++) {
             workers.add(pool.submit(() -> {
-                int idle = 0;
-                Cycle cycle;
-                while ((cycle = queue.poll()) != null) {
-                    int progress = visit(cycle, year, drive);
-                    if (progress < 0) {
-                        drive.finished.incrementAndGet();
+                while (drive.finished.get() < cycles.size() && !drive.failed) {
+                    Cycle cycle = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (cycle == null) {
                         continue;
                     }
-                    queue.add(cycle);
-                    // only the last few cycles, waiting on the job executor, make a worker pause
-                    idle = progress > 0 ? 0 : idle + 1;
-                    if (idle > queue.size()) {
-                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+                    int progress;
+                    try {
+                        progress = visit(cycle, year, drive);
+                    } catch (RuntimeException e) {
+                        drive.failed = true;
+                        throw e;
+                    }
+                    if (progress < 0) {
+                        drive.finished.incrementAndGet();
+                    } else {
+                        // after a step the next one is usually open at once; otherwise an async step runs first
+                        queue.add(cycle.later(progress > 0 ? 0 : RECHECK_NANOS));
                     }
                 }
                 return null;

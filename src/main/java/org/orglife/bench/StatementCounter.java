@@ -9,7 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -30,6 +37,40 @@ class StatementCounter implements BeanPostProcessor {
     final LongAdder statements = new LongAdder();
     final LongAdder roundTrips = new LongAdder();
     final LongAdder commits = new LongAdder();
+    /** statements by kind and first table ("insert act_hi_detail"), to see where a completion's cost goes */
+    private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
+
+    private static final Pattern KIND = Pattern.compile(
+            "^\\s*(select|insert|update|delete)\\b.*?\\b(?:from|into|update)\\s+([a-z_][a-z_0-9.]*)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    static String kindOf(String sql) {
+        Matcher m = KIND.matcher(sql.length() > 4000 ? sql.substring(0, 4000) : sql);
+        if (!m.find()) {
+            String flat = sql.strip().replaceAll("\\s+", " ");
+            return "other " + (flat.length() > 50 ? flat.substring(0, 50) : flat);
+        }
+        return (m.group(1) + " " + m.group(2)).toLowerCase(Locale.ROOT);
+    }
+
+    /** The statement kinds seen since {@link #resetKinds()}, most frequent first, at most {@code limit}. */
+    Map<String, Long> topKinds(int limit) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        byKind.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())
+                .limit(limit)
+                .forEach(e -> top.put(e.getKey(), e.getValue().sum()));
+        return top;
+    }
+
+    void resetKinds() {
+        byKind.clear();
+    }
+
+    private void count(String sql) {
+        statements.increment();
+        byKind.computeIfAbsent(sql == null ? "other" : kindOf(sql), k -> new LongAdder()).increment();
+    }
 
     record Snapshot(long statements, long roundTrips, long commits) {
         Snapshot minus(Snapshot before) {
@@ -67,7 +108,7 @@ class StatementCounter implements BeanPostProcessor {
 
         private Connection wrap(Connection connection) {
             return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    new Handler(connection, true));
+                    new Handler(connection, true, null));
         }
     }
 
@@ -75,10 +116,12 @@ class StatementCounter implements BeanPostProcessor {
 
         private final Object target;
         private final boolean connection;
+        private final String sql;
 
-        Handler(Object target, boolean connection) {
+        Handler(Object target, boolean connection, String sql) {
             this.target = target;
             this.connection = connection;
+            this.sql = sql;
         }
 
         @Override
@@ -89,10 +132,10 @@ class StatementCounter implements BeanPostProcessor {
             } else if (!connection && name.startsWith("execute")) {
                 roundTrips.increment();
                 if (!name.equals("executeBatch")) {
-                    statements.increment();
+                    count(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
                 }
             } else if (!connection && name.equals("addBatch")) {
-                statements.increment();
+                count(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
             } else if (name.equals("unwrap") && args.length == 1 && ((Class<?>) args[0]).isInstance(target)) {
                 return target;
             }
@@ -106,7 +149,8 @@ class StatementCounter implements BeanPostProcessor {
                 Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
                         : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
                 return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
-                        new Handler(statement, false));
+                        new Handler(statement, false,
+                                args != null && args.length > 0 && args[0] instanceof String text ? text : null));
             }
             return result;
         }

@@ -94,6 +94,11 @@ public class StepSchedule {
         return at(calendar.plusWorkingDays(due.toLocalDate(), ESCALATION_WORKING_DAYS));
     }
 
+    /** The same for a due instant, as the engine keeps it. */
+    public ZonedDateTime level2At(java.time.Instant due) {
+        return level2At(due.atZone(calendar.zone()));
+    }
+
     /** Whole working days from the due day to today (0 on the due day itself). */
     public int workingDaysOverdue(ZonedDateTime due, LocalDate today) {
         return Math.max(0, calendar.workingDaysBetween(due.toLocalDate(), today));

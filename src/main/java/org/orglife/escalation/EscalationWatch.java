@@ -1,20 +1,24 @@
 package org.orglife.escalation;
 
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.campaign.StepSchedule;
 import org.orglife.identity.AsSystem;
 import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts and stops the watch over a dated step: one {@code overdue-escalation} instance per task (its
- * business key is the task id), visible in Cockpit, ended by the step's completion or cancellation.
+ * Escalates an overdue step: records level 1 once (the unique key of {@code escalation} makes a second
+ * node's or a second sweep's attempt a no-op) and starts its {@code overdue-escalation} instance
+ * (business key = the task id), visible in Cockpit, which notifies, waits two working days and opens
+ * the 督办 task; the step's completion ends it.
+ *
+ * <p>A step done on time costs nothing here: no instance, no timer. The {@link OverdueSweep} finds the
+ * steps that have become overdue; a step created already overdue is escalated at once.
  */
 @Service
 public class EscalationWatch {
@@ -24,24 +28,37 @@ public class EscalationWatch {
 
     private final RuntimeService runtime;
     private final StepSchedule schedule;
+    private final EscalationRecords records;
 
-    EscalationWatch(RuntimeService runtime, StepSchedule schedule) {
+    EscalationWatch(RuntimeService runtime, StepSchedule schedule, EscalationRecords records) {
         this.runtime = runtime;
         this.schedule = schedule;
+        this.records = records;
     }
 
-    public void watch(DelegateTask task, String branchCode, ZonedDateTime due) {
+    /** True if the step was escalated now, false if it had been before. */
+    public boolean escalate(EscalationRecords.Step step) {
+        if (!records.escalate(step, 1, ClockUtil.getCurrentTime().toInstant())) {
+            return false;
+        }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("taskId", task.getId());
-        variables.put("taskKey", task.getTaskDefinitionKey());
-        variables.put("taskName", task.getName());
-        variables.put(ReviewVariables.CYCLE_ID, task.getVariable(ReviewVariables.CYCLE_ID));
-        variables.put(ReviewVariables.BRANCH_CODE, branchCode);
-        variables.put("dueAt", Date.from(due.toInstant()));
-        variables.put("level2At", Date.from(schedule.level2At(due).toInstant()));
-        AsSystem.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, task.getId(), variables));
+        variables.put("taskId", step.taskId());
+        variables.put("taskKey", step.taskKey());
+        variables.put("taskName", step.taskName());
+        variables.put(ReviewVariables.CYCLE_ID, step.cycleId());
+        variables.put(ReviewVariables.BRANCH_CODE, step.branchCode());
+        variables.put("dueAt", Date.from(step.dueAt()));
+        variables.put("level2At", Date.from(schedule.level2At(step.dueAt()).toInstant()));
+        AsSystem.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, step.taskId(), variables));
+        return true;
     }
 
+    /** Whether a step with this due date may have been escalated by now (only those have a watch to stop). */
+    public static boolean mayBeEscalated(Date dueDate) {
+        return dueDate != null && !dueDate.toInstant().isAfter(ClockUtil.getCurrentTime().toInstant());
+    }
+
+    /** Ends the step's escalation, if it has one: it was done or cancelled. */
     public void stop(String taskId) {
         AsSystem.run(() -> runtime.createMessageCorrelation(STEP_COMPLETED).processInstanceBusinessKey(taskId)
                 .correlateAllWithResult());

@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * 逾期提醒（一级）: at the due date, the step's candidates (everyone in its candidate groups, its candidate
- * users, its assignee) and the branch's liaison cadre get a notification, in the app and, where mail
- * is configured and they have an address, by e-mail. Recorded once per step.
+ * 逾期提醒（一级）: once the step is overdue, its candidates (everyone in its candidate groups, its
+ * candidate users, its assignee) and the branch's liaison cadre get a notification, in the app and,
+ * where mail is configured and they have an address, by e-mail. The level itself was recorded by
+ * {@link EscalationWatch}; each person's notification is kept once.
  */
 @Component
 class NotifyOverdueDelegate implements JavaDelegate {
@@ -55,9 +56,6 @@ class NotifyOverdueDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         EscalationRecords.Step step = step(execution);
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        if (!records.escalate(step, 1, now)) {
-            return;
-        }
         Branch branch = branches.findByCode(step.branchCode()).orElseThrow();
         LocalDate dueDay = step.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
         String title = "【逾期提醒】" + branch.name() + "「" + step.taskName() + "」已到期";

@@ -53,8 +53,9 @@ class RateMembersStep implements ReviewStep {
     }
 
     private List<RatingRules.Candidate> candidates(StepContext context) {
+        RatingEligibility.Table table = eligibility.table(context.year());
         return context.members().stream()
-                .map(m -> new RatingRules.Candidate(m.id(), m.name(), m.isFormal(), eligibility.of(m, context.year())))
+                .map(m -> new RatingRules.Candidate(m.id(), m.name(), m.isFormal(), table.of(m)))
                 .toList();
     }
 

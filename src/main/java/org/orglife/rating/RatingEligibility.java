@@ -1,10 +1,19 @@
 package org.orglife.rating;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.orglife.identity.AsSystem;
 import org.orglife.registry.Member;
 import org.orglife.registry.Sanction;
@@ -15,31 +24,78 @@ import org.springframework.stereotype.Service;
  * is in effect at the end of the year under review: 留党察看 until its end date; 警告 for one year,
  * 严重警告 for eighteen months and 撤销党内职务 for two years from the sanction date (the periods during
  * which, under the party's disciplinary rules, they weigh on the member).
+ *
+ * <p>The table is the deployed one (its latest version, so the township's edits apply), evaluated in
+ * memory: a step asks about every member of the branch several times, and through the engine's
+ * decision service each answer would be a decision instance in the engine history — about 120 per
+ * cycle, a quarter of all its statements (BENCHMARKS.md). The outcome that matters is kept in our
+ * tables with the grades. A {@link Table} answers each (status, sanction) pair once.
  */
 @Service
 public class RatingEligibility {
 
     static final String DECISION = "member-rating-eligibility";
 
-    private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** parsed tables by deployed decision definition id (a deployment never changes its tables) */
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-    RatingEligibility(DecisionService decisions) {
-        this.decisions = decisions;
+    RatingEligibility(RepositoryService repository) {
+        this.repository = repository;
+    }
+
+    /** The deployed table for a review year: look it up once per step, then ask about each member. */
+    public Table table(int reviewYear) {
+        DecisionDefinition definition = AsSystem.call(() -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION).latestVersion().singleResult());
+        if (definition == null) {
+            throw new IllegalStateException("decision table " + DECISION + " is not deployed");
+        }
+        DmnDecision decision = parsed.computeIfAbsent(definition.getId(), id -> {
+            try (InputStream model = AsSystem.call(() -> repository.getDecisionModel(id))) {
+                return dmn.parseDecision(DECISION, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return new Table(decision, LocalDate.of(reviewYear, 12, 31));
     }
 
     public Eligibility of(Member member, int reviewYear) {
-        Sanction sanction = sanctionInEffect(member, LocalDate.of(reviewYear, 12, 31));
-        Map<String, Object> inputs = Map.of("status", member.status().name(), "sanction", sanction.name());
-        DmnDecisionRuleResult result = AsSystem.<DmnDecisionRuleResult>call(
-                () -> decisions.evaluateDecisionTableByKey(DECISION, inputs).getSingleResult());
-        // empty output cells are absent from the result, not null entries
-        Map<String, Object> entries = result.getEntryMap();
-        String highest = (String) entries.get("highestGrade");
-        Boolean graded = (Boolean) entries.get("graded");
-        Boolean votes = (Boolean) entries.get("votes");
-        String note = (String) entries.get("note");
-        return new Eligibility(Boolean.TRUE.equals(graded), highest == null ? null : Grade.valueOf(highest),
-                Boolean.TRUE.equals(votes), note == null || note.isBlank() ? null : note);
+        return table(reviewYear).of(member);
+    }
+
+    /** The table as of the last day of one review year, remembering each answer. */
+    public final class Table {
+
+        private final DmnDecision decision;
+        private final LocalDate yearEnd;
+        private final Map<String, Eligibility> answers = new HashMap<>();
+
+        private Table(DmnDecision decision, LocalDate yearEnd) {
+            this.decision = decision;
+            this.yearEnd = yearEnd;
+        }
+
+        public Eligibility of(Member member) {
+            Sanction sanction = sanctionInEffect(member, yearEnd);
+            return answers.computeIfAbsent(member.status().name() + "/" + sanction.name(),
+                    key -> evaluate(member.status().name(), sanction.name()));
+        }
+
+        private Eligibility evaluate(String status, String sanction) {
+            DmnDecisionRuleResult result = dmn.evaluateDecisionTable(decision,
+                    Map.of("status", status, "sanction", sanction)).getSingleResult();
+            // empty output cells are absent from the result, not null entries
+            Map<String, Object> entries = result.getEntryMap();
+            String highest = (String) entries.get("highestGrade");
+            Boolean graded = (Boolean) entries.get("graded");
+            Boolean votes = (Boolean) entries.get("votes");
+            String note = (String) entries.get("note");
+            return new Eligibility(Boolean.TRUE.equals(graded), highest == null ? null : Grade.valueOf(highest),
+                    Boolean.TRUE.equals(votes), note == null || note.isBlank() ? null : note);
+        }
     }
 
     static Sanction sanctionInEffect(Member member, LocalDate on) {

@@ -50,9 +50,10 @@ class HoldMembersMeetingStep implements ReviewStep {
                         "channel", null, "remoteReason", m.floatingOut() ? RemoteReason.FLOATING.name() : null,
                         "absenceReason", null))
                 .toList();
+        RatingEligibility.Table table = eligibility.table(context.year());
         List<Map<String, Object>> tallies = context.members().stream()
                 .map(m -> FormValues.item("memberId", m.id(), "name", m.name(),
-                        "note", note(eligibility.of(m, context.year())),
+                        "note", note(table.of(m)),
                         "excellent", 0, "qualified", 0, "basicallyQualified", 0, "unqualified", 0))
                 .toList();
         return FormValues.titled(context)
@@ -79,6 +80,7 @@ class HoldMembersMeetingStep implements ReviewStep {
         String appraisal = form.text("committeeAppraisal", "党员对支部委员会的评议情况", 4000, true);
         List<AttendanceRecord> attendance = new ArrayList<>();
         int voters = 0;
+        RatingEligibility.Table table = eligibility.table(context.year());
         for (FormData item : MemberList.items(form, "attendance", "到会情况", context)) {
             Member member = context.member(item.text("memberId"));
             Attendance status = item.choice("attendance", "到会情况", Attendance.class, true);
@@ -94,7 +96,7 @@ class HoldMembersMeetingStep implements ReviewStep {
             } else if (status == Attendance.ABSENT) {
                 absenceReason = item.text("absenceReason", "缺席原因", 500, true);
             }
-            if (status != null && status != Attendance.ABSENT && eligibility.of(member, context.year()).votes()) {
+            if (status != null && status != Attendance.ABSENT && table.of(member).votes()) {
                 voters++;
             }
             if (status != null) {

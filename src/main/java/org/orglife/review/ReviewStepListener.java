@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.orglife.campaign.Deadlines;
 import org.orglife.campaign.StepSchedule;
+import org.orglife.escalation.EscalationRecords;
 import org.orglife.escalation.EscalationWatch;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -60,7 +61,7 @@ class ReviewStepListener implements TaskListener {
                 StepContext context = context(task);
                 task.setVariablesLocal(step.prefill(context));
                 access.letLiaisonsRead(task, context.branch());
-                schedule(task, context.branch().code());
+                schedule(task, context.cycleId(), context.branch().code());
             }
             case EVENTNAME_COMPLETE -> {
                 if (!task.hasVariableLocal(FormValues.TITLE)) {
@@ -73,15 +74,18 @@ class ReviewStepListener implements TaskListener {
                 step.complete(context, FormData.of(task.getVariablesLocal()));
                 audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), task.getName(), context.userId(),
                         context.now());
-                escalations.stop(task.getId());
+                stopEscalation(task);
             }
-            case EVENTNAME_DELETE -> escalations.stop(task.getId());
+            case EVENTNAME_DELETE -> stopEscalation(task);
             default -> { }
         }
     }
 
-    /** In a campaign, the step is due by the schedule, due soon two working days before, and watched. */
-    private void schedule(DelegateTask task, String branchCode) {
+    /**
+     * In a campaign, the step is due by the schedule and due soon two working days before. The overdue
+     * sweep escalates it once it is overdue; a step that opens already overdue is escalated at once.
+     */
+    private void schedule(DelegateTask task, String cycleId, String branchCode) {
         Deadlines deadlines = Deadlines.fromVariables(task::getVariable);
         if (deadlines == null) {
             return;
@@ -89,8 +93,18 @@ class ReviewStepListener implements TaskListener {
         schedule.dueAt(task.getTaskDefinitionKey(), deadlines).ifPresent(due -> {
             task.setDueDate(Date.from(due.toInstant()));
             task.setFollowUpDate(Date.from(schedule.followUpAt(due).toInstant()));
-            escalations.watch(task, branchCode, due);
+            if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
+                escalations.escalate(new EscalationRecords.Step(task.getId(), cycleId, branchCode,
+                        task.getTaskDefinitionKey(), task.getName(), due.toInstant()));
+            }
         });
+    }
+
+    /** Only a step that was due can have an escalation to end; for one done on time this costs nothing. */
+    private void stopEscalation(DelegateTask task) {
+        if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
+            escalations.stop(task.getId());
+        }
     }
 
     private StepContext context(DelegateTask task) {

@@ -49,6 +49,7 @@ class EscalationTest {
     @Autowired JdbcClient jdbc;
     @Autowired NotificationMailer mailer;
     @Autowired Notifications notifications;
+    @Autowired OverdueSweep sweep;
 
     @AfterEach
     void resetClock() {
@@ -59,7 +60,9 @@ class EscalationTest {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, hour, 1, 0, 0, SHANGHAI).toInstant()));
     }
 
+    /** What the job executor does over time: the overdue sweep, then whatever has fallen due. */
     void runDueJobs() {
+        sweep.sweep();
         for (int round = 0; round < 10; round++) {
             List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
             if (jobs.isEmpty()) {
@@ -173,5 +176,60 @@ class EscalationTest {
         engine.getFormService().submitTaskForm(ddg02.getId(), Map.of("supervisorAction", "已电话督促支部书记，当天完成"));
         assertThat(jdbc.sql("select supervisor_action from escalation where cycle_id = '2021-DDG-02' and level = 2")
                 .query(String.class).single()).isEqualTo("已电话督促支部书记，当天完成");
+    }
+
+    int levelOneRecords(int year) {
+        return jdbc.sql("select count(*) from escalation where cycle_id like ? and level = 1")
+                .param(year + "-%").query(Integer.class).single();
+    }
+
+    @Test
+    void theSweepIsATimerOfItsOwnProcessAndEscalatesEachOverdueStepOnce() {
+        at(2024, 2, 1, 9);
+        campaigns.launch(new Campaigns.LaunchRequest(2023, LocalDate.of(2024, 2, 20), LocalDate.of(2024, 2, 28),
+                LocalDate.of(2024, 3, 8), 5, BigDecimal.ZERO), "office");
+        runJobsOfCampaign(2023);
+        assertThat(levelOneRecords(2023)).as("nothing is due yet").isZero();
+
+        at(2024, 2, 20, 9);
+        Job timer = engine.getManagementService().createJobQuery().processDefinitionKey("overdue-sweep").timers()
+                .singleResult();
+        assertThat(timer).as("the sweep's own timer").isNotNull();
+        engine.getManagementService().executeJob(timer.getId());
+
+        assertThat(levelOneRecords(2023)).as("every branch's plan was due on 2-19").isEqualTo(10);
+        Task plan = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2023-DDG-04")
+                .taskDefinitionKey("draftWorkPlan").singleResult();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("overdue-escalation")
+                .processInstanceBusinessKey(plan.getId()).count()).isEqualTo(1);
+        Job next = engine.getManagementService().createJobQuery().processDefinitionKey("overdue-sweep").timers()
+                .singleResult();
+        assertThat(next.getDuedate()).as("the next run, five minutes on").isAfter(ClockUtil.getCurrentTime());
+        assertThat(sweep.sweep()).as("a second run finds nothing new").isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("overdue-escalation")
+                .processInstanceBusinessKey(plan.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStepThatOpensAlreadyOverdueIsEscalatedAtOnce() {
+        at(2027, 3, 1, 9);
+        campaigns.launch(new Campaigns.LaunchRequest(2025, LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 27),
+                LocalDate.of(2026, 3, 6), 5, BigDecimal.ZERO), "office");
+        runJobsOfCampaign(2025);
+
+        assertThat(levelOneRecords(2025)).isEqualTo(10);
+    }
+
+    void runJobsOfCampaign(int year) {
+        String campaign = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey(year)).singleResult().getId();
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(campaign).executable()
+                    .list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
     }
 }

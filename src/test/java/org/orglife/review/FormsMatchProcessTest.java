@@ -80,6 +80,7 @@ class FormsMatchProcessTest {
     @Autowired ProcessEngine engine;
     @Autowired ReviewCycles reviewCycles;
     @Autowired CycleRecords records;
+    @Autowired org.orglife.escalation.OverdueSweep overdueSweep;
     @Autowired ApplicationContext beans;
     @Autowired List<ReviewStep> steps;
     @Autowired org.orglife.campaign.Campaigns campaigns;
@@ -233,6 +234,7 @@ class FormsMatchProcessTest {
         // when DDG-02's plan is two working days overdue and the statistics deadline has passed
         TestClock.at(2061, 3, 10);
         Task overdue = CycleDriver.of(engine, "2060-DDG-02").task("draftWorkPlan");
+        overdueSweep.sweep();
         String escalation = engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(overdue.getId()).singleResult().getId();
         runJobsOf(escalation);

@@ -1,0 +1,68 @@
+package org.orglife.escalation;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * 逾期巡查 ({@code processes/overdue-sweep.bpmn}, every five minutes, on one node at a time): every
+ * branch step that is due and not yet escalated is escalated through {@link EscalationWatch}. At most
+ * {@value #BATCH} steps a run, the longest overdue first; the next run takes the rest.
+ *
+ * <p>One query finds them: the cycle's open tasks whose due date has passed and that have no level-1
+ * record. A step done on time is never looked at twice and costs the cycle nothing.
+ */
+@Component("overdueSweep")
+public class OverdueSweep implements JavaDelegate {
+
+    static final int BATCH = 1000;
+    private static final Logger log = LoggerFactory.getLogger(OverdueSweep.class);
+
+    private final JdbcClient jdbc;
+    private final EscalationWatch watch;
+
+    OverdueSweep(JdbcClient jdbc, EscalationWatch watch) {
+        this.jdbc = jdbc;
+        this.watch = watch;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("escalated", sweep());
+    }
+
+    /** Escalates the steps that are overdue now; returns how many. */
+    public int sweep() {
+        List<EscalationRecords.Step> due = jdbc.sql("""
+                select t.id_ as task_id, r.id as cycle_id, r.branch_code, t.task_def_key_ as task_key,
+                       t.name_ as task_name, t.due_date_ as due_at
+                from act_ru_task t
+                join review_cycle r on r.process_instance_id = t.proc_inst_id_
+                where t.due_date_ <= ?
+                  and not exists (select 1 from escalation e where e.task_id = t.id_ and e.level = 1)
+                order by t.due_date_, t.id_
+                limit ?""")
+                .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), BATCH)
+                .query((rs, row) -> new EscalationRecords.Step(rs.getString("task_id"), rs.getString("cycle_id"),
+                        rs.getString("branch_code"), rs.getString("task_key"), rs.getString("task_name"),
+                        rs.getTimestamp("due_at").toInstant()))
+                .list();
+        int escalated = 0;
+        for (EscalationRecords.Step step : due) {
+            if (watch.escalate(step)) {
+                escalated++;
+            }
+        }
+        if (escalated > 0) {
+            log.info("逾期巡查：{} 个环节已逾期，已启动逾期提醒和督办", escalated);
+        }
+        return escalated;
+    }
+}

@@ -168,6 +168,10 @@ class BranchAnnualReviewScenarioTest {
                 .processInstanceId(cycle.processInstanceId).variableName("ratings").list())
                 .as("form lists were task-local, not process data").singleElement()
                 .satisfies(ratingsVariable -> assertThat(ratingsVariable.getTaskId()).isNotNull());
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(cycle.processInstanceId)
+                .count()).as("history level full-without-details: no row per variable change or form field").isZero();
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(cycle.processInstanceId)
+                .finished().count()).as("the rest of full history is kept").isGreaterThanOrEqualTo(13);
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> audit = (List<Map<String, Object>>) kept.get("audit");

@@ -1,0 +1,58 @@
+package org.orglife.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level
+ * {@code full} keeps — process, activity and task instances, variables with their last values,
+ * incidents, job log, user operations, identity links, decisions — except the row per variable
+ * change and per submitted form field ({@code ACT_HI_DETAIL}, with a copy of every JSON list).
+ *
+ * <p>A step's form is a handful of lists of the branch's members; those copies were a third of a
+ * cycle's engine history and a tenth of its statements (BENCHMARKS.md). What a branch filed is in our
+ * cycle tables, and who filed or changed it, when, in the append-only audit trail.
+ */
+@Component
+public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {
+
+    public static final String NAME = "full-without-details";
+    /** Stored in the database ({@code ACT_GE_PROPERTY historyLevel}); the built-in levels are 0 to 3. */
+    static final int ID = 13;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryLevel> custom = new ArrayList<>();
+        if (configuration.getCustomHistoryLevels() != null) {
+            custom.addAll(configuration.getCustomHistoryLevels());
+        }
+        custom.add(this);
+        configuration.setCustomHistoryLevels(custom);
+    }
+
+    @Override
+    public int getId() {
+        return ID;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+            return false;
+        }
+        return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+    }
+}

@@ -8,22 +8,25 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level
- * {@code full} keeps — process, activity and task instances, variables with their last values,
- * incidents, job log, user operations, identity links, decisions — except the row per variable
- * change and per submitted form field ({@code ACT_HI_DETAIL}, with a copy of every JSON list).
+ * {@code full} keeps — process, activity and task instances, process variables, incidents, job log,
+ * user operations, identity links, decisions — except the forms' data: no history of task-local
+ * variables (each step's form is filled into its task and submitted there) and no row per variable
+ * change or submitted form field ({@code ACT_HI_DETAIL}).
  *
- * <p>A step's form is a handful of lists of the branch's members; those copies were a third of a
- * cycle's engine history and a tenth of its statements (BENCHMARKS.md). What a branch filed is in our
- * cycle tables, and who filed or changed it, when, in the append-only audit trail.
+ * <p>A step's form is a handful of lists of the branch's members; keeping copies of them was most of a
+ * cycle's engine history and a fifth of its statements (BENCHMARKS.md). What a branch filed is in our
+ * cycle tables, and who filed or changed it, when, in the append-only audit trail; the routing
+ * decisions are process variables and stay in the history.
  */
 @Component
 public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {
 
-    public static final String NAME = "full-without-details";
+    public static final String NAME = "full-except-form-data";
     /** Stored in the database ({@code ACT_GE_PROPERTY historyLevel}); the built-in levels are 0 to 3. */
     static final int ID = 13;
 
@@ -51,6 +54,9 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
                 || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+            return false;
+        }
+        if (entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null) {
             return false;
         }
         return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);

@@ -69,7 +69,9 @@ class StatementCounter implements BeanPostProcessor {
 
     private void count(String sql) {
         statements.increment();
-        byKind.computeIfAbsent(sql == null ? "other" : kindOf(sql), k -> new LongAdder()).increment();
+        String kind = sql == null ? "other" : kindOf(sql);
+        byKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+
     }
 
     record Snapshot(long statements, long roundTrips, long commits) {

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level
  * {@code full} keeps — process, activity and task instances, process variables, incidents, job log,
- * user operations, identity links, decisions — except the forms' data: no history of task-local
- * variables (each step's form is filled into its task and submitted there) and no row per variable
- * change or submitted form field ({@code ACT_HI_DETAIL}).
+ * user operations, decisions — except the forms' data: no history of task-local variables (each
+ * step's form is filled into its task and submitted there), no row per variable change or submitted
+ * form field ({@code ACT_HI_DETAIL}); and no log of candidate groups and users added to tasks
+ * ({@code ACT_HI_IDENTITYLINK}: every step's candidates follow from the process model and the
+ * registry).
  *
  * <p>A step's form is a handful of lists of the branch's members; keeping copies of them was most of a
  * cycle's engine history and a fifth of its statements (BENCHMARKS.md). What a branch filed is in our
@@ -53,7 +55,9 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
-                || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {
+                || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE
+                || eventType == HistoryEventTypes.IDENTITY_LINK_ADD
+                || eventType == HistoryEventTypes.IDENTITY_LINK_DELETE) {
             return false;
         }
         if (entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null) {

@@ -69,6 +69,11 @@ public class AccessRules {
         save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
     }
 
+    /** The same for a resource created in this transaction, which cannot hold a grant yet: no lookup first. */
+    public void grantUserOnNew(String userId, Resource resource, String resourceId, Permission... permissions) {
+        save(null, resource, resourceId, permissions, a -> a.setUserId(userId));
+    }
+
     private void save(Authorization existing, Resource resource, String resourceId, Permission[] permissions,
             java.util.function.Consumer<Authorization> owner) {
         Authorization authorization = existing;

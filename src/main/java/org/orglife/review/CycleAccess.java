@@ -33,16 +33,19 @@ public class CycleAccess {
         });
     }
 
-    /** Tasks they are candidates of need no grant: the engine grants those itself, and a second grant would clash. */
+    /**
+     * Tasks they are candidates of need no grant: the engine grants those itself, and a second grant would
+     * clash. The task is new, so nobody else holds a grant on it yet.
+     */
     void letLiaisonsRead(DelegateTask task, Branch branch) {
-        java.util.Set<String> candidates = new java.util.HashSet<>();
-        task.getCandidates().forEach(link -> candidates.add(link.getUserId()));
-        AsSystem.run(() -> {
-            for (var account : new org.orglife.registry.Account[] {branch.liaison(), branch.areaChief()}) {
-                if (account != null && !candidates.contains(account.userId())) {
-                    rules.grantUser(account.userId(), Resources.TASK, task.getId(), Permissions.READ);
-                }
+        java.util.Set<String> readers = new java.util.LinkedHashSet<>();
+        for (var account : new org.orglife.registry.Account[] {branch.liaison(), branch.areaChief()}) {
+            if (account != null) {
+                readers.add(account.userId());
             }
-        });
+        }
+        task.getCandidates().forEach(link -> readers.remove(link.getUserId()));
+        AsSystem.run(() -> readers.forEach(
+                userId -> rules.grantUserOnNew(userId, Resources.TASK, task.getId(), Permissions.READ)));
     }
 }

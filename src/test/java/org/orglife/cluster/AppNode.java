@@ -67,7 +67,10 @@ final class AppNode {
         builder.environment().put("ORGLIFE_ADMIN_PASSWORD", s.adminPassword());
         builder.environment().remove("ORGLIFE_NODE_NAME");
         builder.environment().remove("SPRING_DATASOURCE_URL");
-        return new AppNode(name, port, log, builder.start());
+        Process process = builder.start();
+        // a test run that is itself stopped must not leave nodes behind
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return new AppNode(name, port, log, process);
     }
 
     String name() {

@@ -13,13 +13,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What a diligent branch secretary, township office and liaison cadre type into each form of the
- * cycle, starting from the form's pre-filled variables as Tasklist shows them; lists go back as Json
- * variables, exactly as Tasklist submits them (see BranchAnnualReviewScenarioTest for the same path).
- * The happy path: the plan and the filing are accepted, every formal member is rated 合格, guests and
- * members floating elsewhere get an opinion (R5), nobody is unqualified.
+ * What a diligent branch secretary, township office, liaison cadre and supervisor type into each form
+ * of the year, starting from the form's pre-filled variables as Tasklist shows them. {@link #values}
+ * gives the plain values (lists as lists of maps) for a client of the engine's REST API, {@link #fill}
+ * the same with lists as Json variables, exactly as Tasklist submits them (see
+ * BranchAnnualReviewScenarioTest for the same path). The happy path: the plan and the filing are
+ * accepted, every formal member is rated 合格, guests and members floating elsewhere get an opinion
+ * (R5), nobody is unqualified; spot checks, supervision and the township summary are done and approved.
  */
-final class CycleForms {
+public final class CycleForms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,6 +30,15 @@ final class CycleForms {
 
     /** The submission for a task, from its task-local (pre-filled) variables; null for a task the bench does not know. */
     static Map<String, Object> fill(String taskKey, Map<String, Object> prefilled, int year) {
+        Map<String, Object> values = values(taskKey, prefilled, year);
+        return values == null ? null : json(values);
+    }
+
+    /**
+     * The submission for a task as plain values, lists as lists of maps; {@code prefilled} holds the
+     * task-local variables, a list as Json, as JSON text or as a list. Null for a task it does not know.
+     */
+    public static Map<String, Object> values(String taskKey, Map<String, ?> prefilled, int year) {
         String next = String.valueOf(year + 1);
         Map<String, Object> v = new LinkedHashMap<>();
         switch (taskKey) {
@@ -130,21 +141,31 @@ final class CycleForms {
                 v.put("meetingHeld", true);
                 v.put("statisticsConfirmed", true);
             }
+            case "conductSpotCheck" -> {
+                v.put("spotCheckMode", "ATTENDED_MEETING");
+                v.put("spotCheckFindings", "直接参加党员大会，会议程序规范，批评和自我批评开展较好");
+            }
+            case "superviseOverdueStep" -> v.put("supervisorAction", "已电话督促支部书记，限两个工作日内办结");
+            case "approveTownshipSummary" -> {
+                v.put("summaryComment", "同意上报");
+                v.put("summaryApproved", true);
+            }
             default -> {
                 return null;
             }
         }
-        return json(v);
+        return v;
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> prefilled, String name) {
+    private static List<Map<String, Object>> list(Map<String, ?> prefilled, String name) {
         Object value = prefilled.get(name);
         if (value == null) {
             return new ArrayList<>();
         }
         try {
-            return JSON.readValue(value.toString(), List.class);
+            String text = value instanceof List<?> ? JSON.writeValueAsString(value) : value.toString();
+            return JSON.readValue(text, List.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("form variable " + name + " is not a JSON list", e);
         }

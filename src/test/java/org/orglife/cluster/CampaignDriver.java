@@ -37,9 +37,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>Time is real and the campaign's deadlines lie in the next year, so nothing falls due by itself.
  * Two waits are cut short by moving a timer's due date to now ({@code PUT /job/{id}/duedate}), so that
  * the job executors fire it: the publicity period of every cycle (after its feedback step is done),
- * and, for the {@code overdue} cycles, the due date of the members' meeting and the two working days
- * after it, so that the liaison cadre and the branch are notified, the supervisors get a 督办 task (done
- * by the supervisor) and only then is the meeting recorded.
+ * and, for the {@code overdue} cycles, the overdue sweep's next run (after the members' meeting's due
+ * date is moved to now) and the two working days after it, so that the liaison cadre and the branch
+ * are notified, the supervisors get a 督办 task (done by the supervisor) and only then is the meeting
+ * recorded.
  *
  * <p>A submission that got no answer is sent again to the next node; a 404 or 409 then counts as done
  * only when the engine's history says that the task was completed.
@@ -219,25 +220,39 @@ final class CampaignDriver {
         return 0;
     }
 
-    /** The overdue members' meeting: level 1 at the due date, level 2 two working days on, supervision; then recorded. */
+    /**
+     * The overdue members' meeting: its due date is moved to now and the overdue sweep's timer too, so that
+     * a job executor's sweep escalates it (level 1); then the level-2 timer two working days on is moved,
+     * and the supervision is done; then the meeting is recorded.
+     */
     private int escalate(Visit v, JsonNode task) {
-        if (v.watchId == null) {
-            List<JsonNode> watches = list(cluster.get("/engine-rest/process-instance?processDefinitionKey=overdue-escalation"
-                    + "&businessKey=" + task.get("id").asText() + "&maxResults=10", admin), "watch of " + v.label);
-            if (watches.size() != 1) {
-                throw new IllegalStateException(v.label + ": " + watches.size() + " watches over " + OVERDUE_STEP);
-            }
-            v.watchId = watches.get(0).get("id").asText();
-        }
         switch (v.escalation) {
             case 0 -> {
-                if (!moveTimer(v.watchId, "timerEvent_stepDue")) {
-                    throw new IllegalStateException(v.label + ": the watch over " + OVERDUE_STEP + " has no due-date timer");
+                Map<String, Object> update = new LinkedHashMap<>();
+                for (String field : List.of("name", "description", "priority", "assignee", "owner", "followUp")) {
+                    update.put(field, plain(task.get(field)));
                 }
+                update.put("due", ZonedDateTime.now().minusSeconds(1).format(REST_DATE));
+                expect(cluster.put("/engine-rest/task/" + task.get("id").asText(), admin, update), 204,
+                        "making " + OVERDUE_STEP + " of " + v.label + " due");
                 v.escalation = 1;
                 return 1;
             }
             case 1 -> {
+                if (v.watchId == null) {
+                    List<JsonNode> watches = list(cluster.get("/engine-rest/process-instance?processDefinitionKey="
+                            + "overdue-escalation&businessKey=" + task.get("id").asText() + "&maxResults=10", admin),
+                            "watch of " + v.label);
+                    if (watches.size() > 1) {
+                        throw new IllegalStateException(v.label + ": " + watches.size() + " watches over " + OVERDUE_STEP);
+                    }
+                    if (watches.isEmpty()) {
+                        // not swept yet: bring the sweep forward (it may be running or just have run: then next visit)
+                        moveSweep();
+                        return 0;
+                    }
+                    v.watchId = watches.get(0).get("id").asText();
+                }
                 // the level-2 timer exists once the level-1 notice has been sent
                 if (moveTimer(v.watchId, "timerEvent_twoWorkingDaysOverdue")) {
                     v.escalation = 2;
@@ -256,6 +271,19 @@ final class CampaignDriver {
                     v.escalation = 3;
                 }
                 return done;
+            }
+        }
+    }
+
+    /** Moves the overdue sweep's next run to now; a sweep that is running or has just run is left alone. */
+    private void moveSweep() {
+        List<JsonNode> jobs = list(cluster.get("/engine-rest/job?processDefinitionKey=overdue-sweep&timers=true"
+                + "&maxResults=10", admin), "the overdue sweep's timer");
+        for (JsonNode job : jobs) {
+            Reply moved = cluster.put("/engine-rest/job/" + job.get("id").asText() + "/duedate", admin,
+                    Map.of("duedate", ZonedDateTime.now().minusSeconds(1).format(REST_DATE)));
+            if (moved.status() == 204) {
+                timersMoved.incrementAndGet();
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.orglife.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.Priority;
@@ -26,11 +27,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
- * What {@code /engine-rest} answers when something goes wrong, in Chinese and never with a stack
- * trace: a refused form submission (our task listeners' {@link SubmissionRejectedException}, which
- * the engine REST would wrap into a 500) becomes 400 with the reasons; a concurrent completion
- * ({@link OptimisticLockingException}) 409; a task that is gone 404; no permission 403; bad JSON
- * 400. The body keeps Camunda's shape, {@code {"type": …, "message": …}}, so clients read it as before.
+ * What the engine REST API answers when something goes wrong, in Chinese and never with a stack
+ * trace, both at {@code /engine-rest} and at the webapps' own endpoint that Tasklist submits forms to
+ * ({@link WebappEngineApi}): a refused form submission (our task listeners'
+ * {@link SubmissionRejectedException}, which the engine REST would wrap into a 500) becomes 400 with
+ * the reasons; a concurrent completion ({@link OptimisticLockingException}) 409; a task that is gone
+ * 404; no permission 403; bad JSON 400. The body keeps Camunda's shape, {@code {"type": …, "message": …}},
+ * so clients (Tasklist shows {@code message}) read it as before.
  *
  * <p>These mappers take the same exception types as Camunda's own; {@code @Priority(1)} makes Jersey
  * prefer them.
@@ -45,6 +48,10 @@ final class EngineRestErrors {
     static final String BAD_JSON = "请求内容不是有效的 JSON，或字段类型不对，未保存";
     static final String INTERNAL = "系统内部错误，未保存；请稍后重试或联系管理员";
 
+    /** Our mappers, to register beside Camunda's in a Jersey application of the engine REST API. */
+    static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class,
+            JsonParseExceptions.class, JsonMappingExceptions.class);
+
     /** The status and Chinese message for an exception thrown inside the engine REST API. */
     static Response toResponse(Throwable thrown) {
         Throwable cause = thrown;
@@ -52,9 +59,7 @@ final class EngineRestErrors {
             if (t instanceof SubmissionRejectedException rejected) {
                 return body(400, rejected, rejected.getMessage());
             }
-            // the engine's own conflict, or ours: two completions racing to write the same cycle record
-            if (t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
-                    || t instanceof ConcurrencyFailureException) {
+            if (isConflict(t)) {
                 return body(409, t, CONCURRENT);
             }
             if (t instanceof AuthorizationException) {
@@ -74,6 +79,25 @@ final class EngineRestErrors {
             return body(status, thrown, INTERNAL);
         }
         return body(status, cause, "请求有误，未执行：" + thrown.getMessage());
+    }
+
+    /**
+     * Whether the failure, or any of its causes, is a refused submission or a lost race: answered to
+     * the person as 400 or 409, a normal outcome rather than a system error.
+     */
+    static boolean isRefusalOrConflict(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SubmissionRejectedException || isConflict(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine's own conflict, or ours: two completions racing to write the same cycle record. */
+    private static boolean isConflict(Throwable t) {
+        return t instanceof OptimisticLockingException || t instanceof DuplicateKeyException
+                || t instanceof ConcurrencyFailureException;
     }
 
     private static boolean isMissingTask(Throwable t) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -123,10 +124,13 @@ class SecurityConfig implements WebMvcConfigurer {
     /** Our error mappers beside Camunda's in the engine REST API's Jersey application. */
     @Bean
     ResourceConfigCustomizer engineRestErrors() {
-        return config -> config.register(EngineRestErrors.RestExceptions.class)
-                .register(EngineRestErrors.EngineExceptions.class)
-                .register(EngineRestErrors.JsonParseExceptions.class)
-                .register(EngineRestErrors.JsonMappingExceptions.class);
+        return config -> EngineRestErrors.MAPPERS.forEach(config::register);
+    }
+
+    /** The same mappers in the webapps' engine REST API, which Tasklist submits forms to. */
+    @Bean
+    WebappEngineApi webappEngineApi(CamundaBpmProperties camunda) {
+        return new WebappEngineApi(camunda.getWebapp().getApplicationPath());
     }
 
     @Override

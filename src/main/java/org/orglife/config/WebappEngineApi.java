@@ -1,0 +1,53 @@
+package org.orglife.config;
+
+import java.util.Set;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.core.Ordered;
+
+/**
+ * The engine REST API of the webapps ({@code /camunda/api/engine/*}: Tasklist submits forms there)
+ * with our error mappers beside Camunda's, so that a person in Tasklist reads the same Chinese answer
+ * as a caller of {@code /engine-rest} ({@link EngineRestErrors}) instead of Camunda's English text.
+ *
+ * <p>The webapp starter registers this servlet as {@value #NAME}, a Jersey {@link ServletContainer}
+ * over Camunda's {@link EngineRestApplication}, unless a servlet of that name already exists; so this
+ * initializer, ordered before the starter's, registers the same application with our mappers added
+ * under that name and path.
+ */
+class WebappEngineApi implements ServletContextInitializer, Ordered {
+
+    static final String NAME = "Engine Api";
+
+    private final String path;
+
+    /** @param applicationPath the webapps' path, {@code camunda.bpm.webapp.application-path} */
+    WebappEngineApi(String applicationPath) {
+        this.path = applicationPath + "/api/engine/*";
+    }
+
+    @Override
+    public void onStartup(ServletContext servletContext) {
+        ResourceConfig application = ResourceConfig.forApplication(new EngineRestApplication());
+        EngineRestErrors.MAPPERS.forEach(application::register);
+        ServletRegistration.Dynamic registration = servletContext.addServlet(NAME, new ServletContainer(application));
+        if (registration == null) {
+            throw new IllegalStateException("a servlet named '" + NAME + "' is already registered");
+        }
+        Set<String> taken = registration.addMapping(path);
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException(path + " is already mapped to another servlet");
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -112,12 +112,16 @@ class SecurityConfig implements WebMvcConfigurer {
         return registration;
     }
 
-    /** After authentication (anonymous callers get 401 first), before the engine's JAX-RS servlet. */
+    /**
+     * Before the engine's JAX-RS servlets: after our authentication on {@code /engine-rest} (anonymous
+     * callers get 401 first), before the webapps' own filters on their engine REST API.
+     */
     @Bean
-    FilterRegistrationBean<QueryExpressionFilter> queryExpressions() {
+    FilterRegistrationBean<QueryExpressionFilter> queryExpressions(CamundaBpmProperties camunda) {
+        String webappEngine = camunda.getWebapp().getApplicationPath() + "/api/engine";
         FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(
-                new QueryExpressionFilter());
-        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*");
+                new QueryExpressionFilter(webappEngine));
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngine + "/*");
         return registration;
     }
 

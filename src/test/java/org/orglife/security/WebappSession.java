@@ -57,6 +57,11 @@ final class WebappSession {
         return new WebappSession(http, signedIn, csrfToken(next.getHeaders()));
     }
 
+    ResponseEntity<JsonNode> get(String path, Object... uriVariables) {
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(cookie, csrfToken)), JsonNode.class,
+                uriVariables);
+    }
+
     ResponseEntity<JsonNode> post(String path, String json) {
         HttpHeaders headers = headers(cookie, csrfToken);
         headers.setContentType(MediaType.APPLICATION_JSON);

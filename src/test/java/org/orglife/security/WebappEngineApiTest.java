@@ -23,14 +23,14 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Tasklist submits forms to the webapps' own engine REST endpoint, not to {@code /engine-rest}: a
- * person signed in there gets the same status and Chinese message, with no English around it, and a
- * refusal leaves no error in the log.
+ * The webapps' own engine REST API, which Tasklist talks to instead of {@code /engine-rest}: a person
+ * signed in there gets the same status and Chinese message, with no English around it, a refusal
+ * leaves no error in the log, and task queries carrying expressions are refused as at {@code /engine-rest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @ExtendWith(OutputCaptureExtension.class)
-class TasklistSubmissionErrorsTest {
+class WebappEngineApiTest {
 
     static final int YEAR = 2056;
     static final String BRANCH = "DDG-07";
@@ -81,6 +81,30 @@ class TasklistSubmissionErrorsTest {
         ResponseEntity<JsonNode> forbidden = other.post(submitForm(openPlan().getId()), PLAN_WITHOUT_VENUE);
         assertThat(forbidden.getStatusCode().value()).isEqualTo(403);
         assertThat(forbidden.getBody().get("message").asText()).isEqualTo("无权进行此操作");
+    }
+
+    @Test
+    void taskQueriesCarryingExpressionsAreRefusedWhileTasklistsOwnQueriesWork() {
+        WebappSession secretary = WebappSession.signInToTasklist(http, "sec-" + BRANCH);
+        ResponseEntity<JsonNode> inQueryString = secretary.get(TASKLIST_ENGINE + "/task?assigneeExpression={e}",
+                "${currentUser()}");
+        assertThat(inQueryString.getStatusCode().value()).isEqualTo(400);
+        assertThat(inQueryString.getBody().get("error").asText()).contains("不允许使用表达式");
+        ResponseEntity<JsonNode> inBody = secretary.post(TASKLIST_ENGINE + "/task?maxResults=10",
+                "{\"orQueries\":[{\"nameLike\":\"#{execution.getProcessEngineServices()}\"}]}");
+        assertThat(inBody.getStatusCode().value()).isEqualTo(400);
+
+        // 本支部待办 is stored with ${currentUserGroups()}; Tasklist lists it with a body of its own
+        JsonNode filters = secretary.get(TASKLIST_ENGINE + "/filter?resourceType=Task&name={n}&maxResults=1", "本支部待办")
+                .getBody();
+        String list = TASKLIST_ENGINE + "/filter/" + filters.get(0).get("id").asText() + "/list?firstResult=0&maxResults=15";
+        ResponseEntity<JsonNode> tasks = secretary.post(list, """
+                {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],
+                "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""");
+        assertThat(tasks.getStatusCode().value()).isEqualTo(200);
+        assertThat(tasks.getBody().findValuesAsText("taskDefinitionKey")).contains("draftWorkPlan");
+        assertThat(secretary.post(list, "{\"assigneeExpression\":\"\\u0024{currentUser()}\"}").getStatusCode().value())
+                .isEqualTo(400);
     }
 
     private Task openPlan() {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -133,8 +135,9 @@ class SecurityConfig implements WebMvcConfigurer {
 
     /** The same mappers in the webapps' engine REST API, which Tasklist submits forms to. */
     @Bean
-    WebappEngineApi webappEngineApi(CamundaBpmProperties camunda) {
-        return new WebappEngineApi(camunda.getWebapp().getApplicationPath());
+    WebappEngineApi webappEngineApi(CamundaBpmProperties camunda,
+            ObjectProvider<CamundaBpmWebappInitializer> webapps) {
+        return new WebappEngineApi(camunda.getWebapp().getApplicationPath(), webapps);
     }
 
     @Override

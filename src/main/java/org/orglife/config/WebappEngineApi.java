@@ -5,9 +5,11 @@ import java.util.Set;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.core.Ordered;
 
@@ -19,21 +21,30 @@ import org.springframework.core.Ordered;
  * <p>The webapp starter registers this servlet as {@value #NAME}, a Jersey {@link ServletContainer}
  * over Camunda's {@link EngineRestApplication}, unless a servlet of that name already exists; so this
  * initializer, ordered before the starter's, registers the same application with our mappers added
- * under that name and path.
+ * under that name and path. It does nothing when the webapps are off: without the webapps' own filters
+ * (sign-in, CSRF) this endpoint would be open to anyone.
  */
 class WebappEngineApi implements ServletContextInitializer, Ordered {
 
     static final String NAME = "Engine Api";
 
     private final String path;
+    private final ObjectProvider<CamundaBpmWebappInitializer> webapps;
 
-    /** @param applicationPath the webapps' path, {@code camunda.bpm.webapp.application-path} */
-    WebappEngineApi(String applicationPath) {
+    /**
+     * @param applicationPath the webapps' path, {@code camunda.bpm.webapp.application-path}
+     * @param webapps the starter's initializer, present when the webapps are on
+     */
+    WebappEngineApi(String applicationPath, ObjectProvider<CamundaBpmWebappInitializer> webapps) {
         this.path = applicationPath + "/api/engine/*";
+        this.webapps = webapps;
     }
 
     @Override
     public void onStartup(ServletContext servletContext) {
+        if (webapps.getIfAvailable() == null) {
+            return;
+        }
         ResourceConfig application = ResourceConfig.forApplication(new EngineRestApplication());
         EngineRestErrors.MAPPERS.forEach(application::register);
         ServletRegistration.Dynamic registration = servletContext.addServlet(NAME, new ServletContainer(application));

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reach the engine: in Camunda 7 an expression in a query or a stored filter is code. The query
  * string is checked on every request, the body on every request except those that carry user data
  * as variables (form submissions, variable writes, starts, messages), where the text is never
- * evaluated. JSON unicode escapes and URL encoding are undone before looking.
+ * evaluated. JSON unicode escapes and URL encoding are undone before looking, and the path is
+ * read as the servlet container resolved it, so that {@code %74ask} is {@code task} here too.
  *
  * <p>That is every request to {@code /engine-rest}; in the webapps' engine REST API (under
  * {@code /camunda/api/engine}) only the task queries, the one kind of engine query that evaluates
@@ -56,7 +57,7 @@ class QueryExpressionFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         if (path.startsWith(PATH)) {
             return false;
         }
@@ -92,8 +93,14 @@ class QueryExpressionFilter extends OncePerRequestFilter {
     }
 
     private static boolean carriesData(HttpServletRequest request) {
-        String path = request.getRequestURI().toLowerCase(Locale.ROOT);
+        String path = path(request).toLowerCase(Locale.ROOT);
         return DATA_ENDPOINTS.stream().anyMatch(path::contains);
+    }
+
+    /** The path as the servlet container resolved it (decoded, without path parameters), not as spelled. */
+    private static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     /** Decoded until nothing changes, so that double encoding hides nothing. */

@@ -2,6 +2,7 @@ package org.orglife.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -93,6 +94,11 @@ class WebappEngineApiTest {
         ResponseEntity<JsonNode> inBody = secretary.post(TASKLIST_ENGINE + "/task?maxResults=10",
                 "{\"orQueries\":[{\"nameLike\":\"#{execution.getProcessEngineServices()}\"}]}");
         assertThat(inBody.getStatusCode().value()).isEqualTo(400);
+        // a path spelled with escapes (%74 is t) reaches the same resource, and is checked all the same
+        ResponseEntity<JsonNode> escaped = secretary.post(URI.create(http.getRootUri() + TASKLIST_ENGINE
+                + "/%74ask?maxResults=10"), "{\"orQueries\":[{\"nameLike\":\"#{execution.getProcessEngineServices()}\"}]}");
+        assertThat(escaped.getStatusCode().value()).isEqualTo(400);
+        assertThat(escaped.getBody().get("error").asText()).contains("不允许使用表达式");
 
         // 本支部待办 is stored with ${currentUserGroups()}; Tasklist lists it with a body of its own
         JsonNode filters = secretary.get(TASKLIST_ENGINE + "/filter?resourceType=Task&name={n}&maxResults=1", "本支部待办")

@@ -2,6 +2,7 @@ package org.orglife.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.List;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -63,9 +64,18 @@ final class WebappSession {
     }
 
     ResponseEntity<JsonNode> post(String path, String json) {
+        return http.exchange(path, HttpMethod.POST, json(json), JsonNode.class);
+    }
+
+    /** To a URI sent as it is written, escapes and all. */
+    ResponseEntity<JsonNode> post(URI uri, String json) {
+        return http.exchange(uri, HttpMethod.POST, json(json), JsonNode.class);
+    }
+
+    private HttpEntity<String> json(String json) {
         HttpHeaders headers = headers(cookie, csrfToken);
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JsonNode.class);
+        return new HttpEntity<>(json, headers);
     }
 
     private static HttpHeaders headers(String session, String token) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -129,15 +130,16 @@ class SecurityConfig implements WebMvcConfigurer {
 
     /** Our error mappers beside Camunda's in the engine REST API's Jersey application. */
     @Bean
-    ResourceConfigCustomizer engineRestErrors() {
-        return config -> EngineRestErrors.MAPPERS.forEach(config::register);
+    ResourceConfigCustomizer engineRestErrors(ObjectProvider<ProcessEngine> engine) {
+        return config -> EngineRestErrors.mappers(engine::getObject).forEach(config::register);
     }
 
     /** The same mappers in the webapps' engine REST API, which Tasklist submits forms to. */
     @Bean
-    WebappEngineApi webappEngineApi(CamundaBpmProperties camunda,
+    WebappEngineApi webappEngineApi(CamundaBpmProperties camunda, ObjectProvider<ProcessEngine> engine,
             ObjectProvider<CamundaBpmWebappInitializer> webapps) {
-        return new WebappEngineApi(camunda.getWebapp().getApplicationPath(), webapps);
+        return new WebappEngineApi(camunda.getWebapp().getApplicationPath(),
+                EngineRestErrors.mappers(engine::getObject), webapps);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.orglife.config;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.ServletContext;
@@ -29,14 +30,17 @@ class WebappEngineApi implements ServletContextInitializer, Ordered {
     static final String NAME = "Engine Api";
 
     private final String path;
+    private final List<Object> mappers;
     private final ObjectProvider<CamundaBpmWebappInitializer> webapps;
 
     /**
      * @param applicationPath the webapps' path, {@code camunda.bpm.webapp.application-path}
+     * @param mappers our error mappers ({@link EngineRestErrors#mappers})
      * @param webapps the starter's initializer, present when the webapps are on
      */
-    WebappEngineApi(String applicationPath, ObjectProvider<CamundaBpmWebappInitializer> webapps) {
+    WebappEngineApi(String applicationPath, List<Object> mappers, ObjectProvider<CamundaBpmWebappInitializer> webapps) {
         this.path = applicationPath + "/api/engine/*";
+        this.mappers = mappers;
         this.webapps = webapps;
     }
 
@@ -46,7 +50,7 @@ class WebappEngineApi implements ServletContextInitializer, Ordered {
             return;
         }
         ResourceConfig application = ResourceConfig.forApplication(new EngineRestApplication());
-        EngineRestErrors.MAPPERS.forEach(application::register);
+        mappers.forEach(application::register);
         ServletRegistration.Dynamic registration = servletContext.addServlet(NAME, new ServletContainer(application));
         if (registration == null) {
             throw new IllegalStateException("a servlet named '" + NAME + "' is already registered");

@@ -33,7 +33,7 @@ class WebappEngineApiRegistrationTest {
         when(servletContext.addServlet(eq(WebappEngineApi.NAME), any(Servlet.class))).thenReturn(registration);
         when(registration.addMapping("/camunda/api/engine/*")).thenReturn(Set.of());
 
-        new WebappEngineApi("/camunda", webapps(true)).onStartup(servletContext);
+        api(true).onStartup(servletContext);
 
         verify(servletContext).addServlet(eq(WebappEngineApi.NAME), any(ServletContainer.class));
         verify(registration).addMapping("/camunda/api/engine/*");
@@ -41,7 +41,7 @@ class WebappEngineApiRegistrationTest {
 
     @Test
     void withTheWebappsOffThereIsNoEngineEndpointUnderThem() {
-        new WebappEngineApi("/camunda", webapps(false)).onStartup(servletContext);
+        api(false).onStartup(servletContext);
 
         verify(servletContext, never()).addServlet(anyString(), any(Servlet.class));
     }
@@ -50,15 +50,17 @@ class WebappEngineApiRegistrationTest {
     void aServletAlreadyThereStopsTheStartInsteadOfServingCamundasErrors() {
         when(servletContext.addServlet(eq(WebappEngineApi.NAME), any(Servlet.class))).thenReturn(null);
 
-        assertThatThrownBy(() -> new WebappEngineApi("/camunda", webapps(true)).onStartup(servletContext))
+        assertThatThrownBy(() -> api(true).onStartup(servletContext))
                 .isInstanceOf(IllegalStateException.class);
     }
 
-    private static ObjectProvider<CamundaBpmWebappInitializer> webapps(boolean on) {
+    /** The registration, with the webapps on or off as the starter's initializer is there or not. */
+    private static WebappEngineApi api(boolean webappsOn) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        if (on) {
+        if (webappsOn) {
             beans.addBean("camundaBpmWebappInitializer", new CamundaBpmWebappInitializer(new CamundaBpmProperties()));
         }
-        return beans.getBeanProvider(CamundaBpmWebappInitializer.class);
+        ObjectProvider<CamundaBpmWebappInitializer> webapps = beans.getBeanProvider(CamundaBpmWebappInitializer.class);
+        return new WebappEngineApi("/camunda", EngineRestErrors.mappers(() -> null), webapps);
     }
 }

@@ -40,6 +40,9 @@ class WebappEngineApiTest {
             {"variables":{"committeeMeetingOn":{"value":"2056-12-01"},"membersMeetingOn":{"value":"2056-12-02"},
             "studyTopics":{"value":"学习党章"},"membersMeetingForm":{"value":"WHOLE"}}}""";
 
+    static final String OR_QUERY_EXPRESSION = """
+            {"orQueries":[{"nameLike":"#{execution.getProcessEngineServices()}"}]}""";
+
     @Autowired TestRestTemplate http;
     @Autowired ProcessEngine engine;
     @Autowired ReviewCycles reviewCycles;
@@ -91,19 +94,18 @@ class WebappEngineApiTest {
                 "${currentUser()}");
         assertThat(inQueryString.getStatusCode().value()).isEqualTo(400);
         assertThat(inQueryString.getBody().get("error").asText()).contains("不允许使用表达式");
-        ResponseEntity<JsonNode> inBody = secretary.post(TASKLIST_ENGINE + "/task?maxResults=10",
-                "{\"orQueries\":[{\"nameLike\":\"#{execution.getProcessEngineServices()}\"}]}");
+        ResponseEntity<JsonNode> inBody = secretary.post(TASKLIST_ENGINE + "/task?maxResults=10", OR_QUERY_EXPRESSION);
         assertThat(inBody.getStatusCode().value()).isEqualTo(400);
-        // a path spelled with escapes (%74 is t) reaches the same resource, and is checked all the same
-        ResponseEntity<JsonNode> escaped = secretary.post(URI.create(http.getRootUri() + TASKLIST_ENGINE
-                + "/%74ask?maxResults=10"), "{\"orQueries\":[{\"nameLike\":\"#{execution.getProcessEngineServices()}\"}]}");
+        // a path spelled with escapes (%74 is t) is checked as the path it stands for
+        ResponseEntity<JsonNode> escaped = secretary.post(
+                URI.create(http.getRootUri() + TASKLIST_ENGINE + "/%74ask?maxResults=10"), OR_QUERY_EXPRESSION);
         assertThat(escaped.getStatusCode().value()).isEqualTo(400);
         assertThat(escaped.getBody().get("error").asText()).contains("不允许使用表达式");
 
         // 本支部待办 is stored with ${currentUserGroups()}; Tasklist lists it with a body of its own
-        JsonNode filters = secretary.get(TASKLIST_ENGINE + "/filter?resourceType=Task&name={n}&maxResults=1", "本支部待办")
-                .getBody();
-        String list = TASKLIST_ENGINE + "/filter/" + filters.get(0).get("id").asText() + "/list?firstResult=0&maxResults=15";
+        String filter = secretary.get(TASKLIST_ENGINE + "/filter?resourceType=Task&name={n}&maxResults=1", "本支部待办")
+                .getBody().get(0).get("id").asText();
+        String list = TASKLIST_ENGINE + "/filter/" + filter + "/list?firstResult=0&maxResults=15";
         ResponseEntity<JsonNode> tasks = secretary.post(list, """
                 {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],
                 "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""");

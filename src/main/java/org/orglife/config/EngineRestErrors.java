@@ -110,16 +110,23 @@ final class EngineRestErrors {
     }
 
     /**
-     * Whether the failure, or any of its causes, is a refused submission or a lost race: answered to
-     * the person as 400 or 409, a normal outcome rather than a system error.
+     * Whether the failure, or any of its causes, is a refused submission or a lost race (a conflict, or
+     * a task completed by someone else first): answered to the person as 400, 409 or 404, a normal
+     * outcome rather than a system error.
      */
-    static boolean isRefusalOrConflict(Throwable thrown) {
+    static boolean isRefusalOrLostRace(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRejectedException || isConflict(t)) {
+            if (t instanceof SubmissionRejectedException || isConflict(t) || isTaskToCompleteGone(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The engine's answer when a task is completed or submitted that is no longer there. */
+    private static boolean isTaskToCompleteGone(Throwable t) {
+        return t instanceof NullValueException && t.getMessage() != null
+                && t.getMessage().startsWith("Cannot find task with id ");
     }
 
     /** The engine's own conflict, or ours: two completions racing to write the same cycle record. */

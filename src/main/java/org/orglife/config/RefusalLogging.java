@@ -7,12 +7,13 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContextFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A refused submission or a lost race is a person's everyday mistake, answered to them as 400 or 409
- * ({@link EngineRestErrors}), not a system error: the engine logs it at DEBUG, as it does its own
- * optimistic-locking and bad-request exceptions, instead of {@code ENGINE-16004} at ERROR with a stack
- * trace. The engine looks at the outermost exception only, and a task listener's is always wrapped
- * twice ({@code ENGINE-03051}, "Exception while invoking TaskListener"), so this looks through the
- * causes. Every other failure is still logged at ERROR.
+ * A refused submission or a lost race (a conflict, or a task someone else completed first) is a
+ * person's everyday lot, answered to them as 400, 409 or 404 ({@link EngineRestErrors}), not a system
+ * error: the engine logs it at DEBUG, as it does its own optimistic-locking and bad-request
+ * exceptions, instead of {@code ENGINE-16004} at ERROR with a stack trace. The engine looks at the
+ * outermost exception only, and a task listener's is always wrapped twice ({@code ENGINE-03051},
+ * "Exception while invoking TaskListener"), so this looks through the causes. Every other failure is
+ * still logged at ERROR.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -37,7 +38,7 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldLogFine(Throwable exception) {
-            return super.shouldLogFine(exception) || EngineRestErrors.isRefusalOrConflict(exception);
+            return super.shouldLogFine(exception) || EngineRestErrors.isRefusalOrLostRace(exception);
         }
     }
 }

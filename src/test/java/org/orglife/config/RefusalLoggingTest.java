@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
@@ -61,14 +62,17 @@ class RefusalLoggingTest {
     }
 
     @Test
-    void refusalsAndConflictsAreFoundAnywhereAmongTheCauses() {
-        assertThat(EngineRestErrors.isRefusalOrConflict(new ProcessEngineException("ENGINE-03051",
+    void refusalsAndLostRacesAreFoundAnywhereAmongTheCausesAndNothingElse() {
+        assertThat(EngineRestErrors.isRefusalOrLostRace(new ProcessEngineException("ENGINE-03051",
                 new ProcessEngineException("listener", new SubmissionRejectedException(List.of("请填写「会议地点」"))))))
                 .isTrue();
-        assertThat(EngineRestErrors.isRefusalOrConflict(
+        assertThat(EngineRestErrors.isRefusalOrLostRace(
                 new RuntimeException(new org.springframework.dao.DuplicateKeyException("work_plan")))).isTrue();
-        assertThat(EngineRestErrors.isRefusalOrConflict(new ProcessEngineException("boom",
+        assertThat(EngineRestErrors.isRefusalOrLostRace(
+                new NullValueException("Cannot find task with id 42: task is null"))).isTrue();
+        assertThat(EngineRestErrors.isRefusalOrLostRace(new ProcessEngineException("boom",
                 new IllegalStateException("no cycle")))).isFalse();
+        assertThat(EngineRestErrors.isRefusalOrLostRace(new NullValueException("execution is null"))).isFalse();
     }
 
     /** Runs a command that fails as one does when a task listener throws: wrapped by the engine. */

@@ -75,11 +75,12 @@ class WebappEngineApiTest {
     }
 
     @Test
-    void aTaskThatIsGoneIsNotFoundAndAnotherBranchsTaskIsForbiddenInChinese() {
+    void aTaskThatIsGoneIsNotFoundAndAnotherBranchsTaskIsForbiddenInChinese(CapturedOutput output) {
         WebappSession secretary = WebappSession.signInToTasklist(http, "sec-" + BRANCH);
         ResponseEntity<JsonNode> gone = secretary.post(submitForm("no-such-task"), PLAN_WITHOUT_VENUE);
         assertThat(gone.getStatusCode().value()).isEqualTo(404);
         assertThat(gone.getBody().get("message").asText()).startsWith("任务或记录不存在");
+        assertThat(output.getAll()).as("a task already gone is no system error").doesNotContain("ENGINE-16004");
 
         WebappSession other = WebappSession.signInToTasklist(http, "sec-DDG-01");
         ResponseEntity<JsonNode> forbidden = other.post(submitForm(openPlan().getId()), PLAN_WITHOUT_VENUE);

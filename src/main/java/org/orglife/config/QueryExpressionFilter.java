@@ -23,11 +23,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reach the engine: in Camunda 7 an expression in a query or a stored filter is code. The query
  * string is checked on every request, the body on every request except those that carry user data
  * as variables (form submissions, variable writes, starts, messages), where the text is never
- * evaluated. JSON unicode escapes and URL encoding are undone before looking.
+ * evaluated. JSON unicode escapes and URL encoding are undone before looking, and the path is
+ * read as the servlet container resolved it, so that {@code %74ask} is {@code task} here too.
+ *
+ * <p>That is every request to {@code /engine-rest}; in the webapps' engine REST API (under
+ * {@code /camunda/api/engine}) only the task queries, the one kind of engine query that evaluates
+ * expressions (directly or through a filter), because there the webapps also send user data outside
+ * form submissions (Admin's passwords) and an administrator may still store a filter with
+ * {@code ${currentUser()}} in Tasklist.
  */
 class QueryExpressionFilter extends OncePerRequestFilter {
 
     static final String PATH = "/engine-rest/";
+    /** Under the webapps' engine REST API: task queries, plain or through a stored filter. */
+    private static final Pattern WEBAPP_TASK_QUERY = Pattern
+            .compile("/engine/[^/]+/(task|task/count|filter/[^/]+/(list|count|singleResult))/?");
 
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\s*\\{");
     private static final Pattern JSON_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
@@ -38,9 +48,21 @@ class QueryExpressionFilter extends OncePerRequestFilter {
     /** Bodies beyond this are not queries; refusing them here keeps the check cheap. */
     static final int MAX_QUERY_BODY = 256 * 1024;
 
+    private final String webappEnginePath;
+
+    /** @param webappEnginePath the webapps' engine REST API, e.g. {@code /camunda/api/engine} */
+    QueryExpressionFilter(String webappEnginePath) {
+        this.webappEnginePath = webappEnginePath;
+    }
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().substring(request.getContextPath().length()).startsWith(PATH);
+        String path = path(request);
+        if (path.startsWith(PATH)) {
+            return false;
+        }
+        return !(path.startsWith(webappEnginePath + "/")
+                && WEBAPP_TASK_QUERY.matcher(path.substring(webappEnginePath.length())).matches());
     }
 
     @Override
@@ -71,8 +93,14 @@ class QueryExpressionFilter extends OncePerRequestFilter {
     }
 
     private static boolean carriesData(HttpServletRequest request) {
-        String path = request.getRequestURI().toLowerCase(Locale.ROOT);
+        String path = path(request).toLowerCase(Locale.ROOT);
         return DATA_ENDPOINTS.stream().anyMatch(path::contains);
+    }
+
+    /** The path as the servlet container resolved it (decoded, without path parameters), not as spelled. */
+    private static String path(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
     }
 
     /** Decoded until nothing changes, so that double encoding hides nothing. */

@@ -6,6 +6,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -111,22 +115,31 @@ class SecurityConfig implements WebMvcConfigurer {
         return registration;
     }
 
-    /** After authentication (anonymous callers get 401 first), before the engine's JAX-RS servlet. */
+    /**
+     * Before the engine's JAX-RS servlets: after our authentication on {@code /engine-rest} (anonymous
+     * callers get 401 first), before the webapps' own filters on their engine REST API.
+     */
     @Bean
-    FilterRegistrationBean<QueryExpressionFilter> queryExpressions() {
+    FilterRegistrationBean<QueryExpressionFilter> queryExpressions(CamundaBpmProperties camunda) {
+        String webappEngine = camunda.getWebapp().getApplicationPath() + "/api/engine";
         FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(
-                new QueryExpressionFilter());
-        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*");
+                new QueryExpressionFilter(webappEngine));
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngine + "/*");
         return registration;
     }
 
     /** Our error mappers beside Camunda's in the engine REST API's Jersey application. */
     @Bean
-    ResourceConfigCustomizer engineRestErrors() {
-        return config -> config.register(EngineRestErrors.RestExceptions.class)
-                .register(EngineRestErrors.EngineExceptions.class)
-                .register(EngineRestErrors.JsonParseExceptions.class)
-                .register(EngineRestErrors.JsonMappingExceptions.class);
+    ResourceConfigCustomizer engineRestErrors(ObjectProvider<ProcessEngine> engine) {
+        return config -> EngineRestErrors.mappers(engine::getObject).forEach(config::register);
+    }
+
+    /** The same mappers in the webapps' engine REST API, which Tasklist submits forms to. */
+    @Bean
+    WebappEngineApi webappEngineApi(CamundaBpmProperties camunda, ObjectProvider<ProcessEngine> engine,
+            ObjectProvider<CamundaBpmWebappInitializer> webapps) {
+        return new WebappEngineApi(camunda.getWebapp().getApplicationPath(),
+                EngineRestErrors.mappers(engine::getObject), webapps);
     }
 
     @Override

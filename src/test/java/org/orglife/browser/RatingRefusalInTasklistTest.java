@@ -50,9 +50,11 @@ class RatingRefusalInTasklistTest {
                 .containsExactlyElementsOf(toRate.stream().map(m -> (String) m.get("memberId")).toList());
         rate(form, toRate.size(), 17);
 
-        String refusal = tasklist.completeRefused();
-        assertThat(refusal).contains("提交未通过校验，未保存").contains("评为优秀的有 17 名，超过本支部正式党员 48 名的三分之一（最多 16 名）")
-                .contains("确需超过的，请填写书面理由，报镇党委审批");
+        Tasklist.Notification refusal = tasklist.completeRefused();
+        assertThat(refusal.status()).isEqualTo("提交任务表单时出错");
+        assertThat(refusal.message()).startsWith("提交未通过校验，未保存：评为优秀的有 17 名，超过本支部正式党员 48 名的三分之一（最多 16 名）")
+                .contains("确需超过的，请填写书面理由，报镇党委审批")
+                .as("only the reasons, without Camunda's English around them").doesNotContainPattern("[A-Za-z]{2,}");
         browser.screenshot("rateMembers-refused");
         assertThat(ratings.ratings(started.id())).isEmpty();
         assertThat(cycle.openTasks()).contains("rateMembers");

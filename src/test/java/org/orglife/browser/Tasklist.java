@@ -18,6 +18,14 @@ final class Tasklist {
     static final By COMPLETE = By.cssSelector(".task-details .form-actions button.btn-primary");
     static final By NOTIFICATIONS = By.cssSelector(".page-notifications .notifications .alert");
 
+    /** A notification as Tasklist shows it: its own heading, then the server's {@code message}. */
+    record Notification(String status, String message) {
+        @Override
+        public String toString() {
+            return status + "：" + message;
+        }
+    }
+
     private final Chromium browser;
     private final CamundaWebapps webapps;
 
@@ -96,15 +104,15 @@ final class Tasklist {
      * completed it); otherwise it shows a notification, or form-js marks fields as invalid and sends nothing.
      */
     void complete() {
-        String refusal = submit();
+        Notification refusal = submit();
         if (refusal != null) {
             throw new AssertionError("Tasklist did not complete the task: " + refusal);
         }
     }
 
     /** Clicks 完成 expecting the server to refuse; returns the notification shown, the task still open. */
-    String completeRefused() {
-        String refusal = submit();
+    Notification completeRefused() {
+        Notification refusal = submit();
         if (refusal == null) {
             throw new AssertionError("Tasklist completed the task; a refusal was expected");
         }
@@ -127,22 +135,24 @@ final class Tasklist {
         });
     }
 
-    private String submit() {
+    private Notification submit() {
         String taskName = browser.driver.findElement(TASK_TITLE).getText();
         int before = browser.driver.findElements(NOTIFICATIONS).size();
         settle();
         browser.click(browser.await(ExpectedConditions.elementToBeClickable(COMPLETE)));
-        Optional<String> answer = browser.await(d -> {
+        Optional<Notification> answer = browser.await(d -> {
             List<WebElement> shown = d.findElements(NOTIFICATIONS);
             if (shown.size() > before) {
-                return Optional.of(shown.get(shown.size() - 1).getText());
+                WebElement last = shown.get(shown.size() - 1);
+                return Optional.of(new Notification(last.findElement(By.cssSelector(".status")).getText().trim(),
+                        last.findElement(By.cssSelector(".message")).getText().trim()));
             }
             List<String> invalid = new CamundaForm(browser).errors();
             if (!invalid.isEmpty()) {
-                return Optional.of("form-js: " + invalid);
+                return Optional.of(new Notification("form-js", invalid.toString()));
             }
             boolean closed = d.findElements(TASK_TITLE).stream().noneMatch(h -> h.getText().equals(taskName));
-            return closed ? Optional.<String>empty() : null;
+            return closed ? Optional.<Notification>empty() : null;
         });
         return answer.orElse(null);
     }

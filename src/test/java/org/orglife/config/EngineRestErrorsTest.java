@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 import org.orglife.review.SubmissionRejectedException;
@@ -55,6 +56,22 @@ class EngineRestErrorsTest {
         Response failure = EngineRestErrors.toResponse(new ProcessEngineException("java.sql.SQLException: boom"));
         assertThat(failure.getStatus()).isEqualTo(500);
         assertThat(message(failure)).isEqualTo(EngineRestErrors.INTERNAL);
+    }
+
+    @Test
+    void aPermissionThatWentWithACompletedTaskIsALostRaceNotAMissingPermission() {
+        // the loser read the task, then the winner's completion removed the task and its permissions
+        AuthorizationException denied = new AuthorizationException("sec-DDG-07", List.of(
+                new MissingAuthorization("TASK_WORK", "Task", "42"),
+                new MissingAuthorization("TASK_WORK", "ProcessDefinition", "branch-annual-review")));
+
+        Response gone = EngineRestErrors.toResponse(denied, "42"::equals);
+        assertThat(gone.getStatus()).isEqualTo(404);
+        assertThat(message(gone)).isEqualTo(EngineRestErrors.TASK_GONE);
+
+        Response stillThere = EngineRestErrors.toResponse(denied, taskId -> false);
+        assertThat(stillThere.getStatus()).isEqualTo(403);
+        assertThat(message(stillThere)).isEqualTo(EngineRestErrors.FORBIDDEN);
     }
 
     @SuppressWarnings("unchecked")

@@ -90,12 +90,8 @@ public class DashboardView {
     /** The branches in scope that pass the query's filters, with their cycle of the year if any. */
     private record Filter(int year, BranchVisibility.Scope scope, DashboardQuery query) {
 
+        /** From the branches and their cycle of the year, where in scope and filtered. */
         String from() {
-            return from("");
-        }
-
-        /** From the branches, their cycle of the year and {@code joins}, where in scope and filtered. */
-        String from(String joins) {
             StringBuilder where = new StringBuilder(scope.condition("b"));
             if (!query.search().isEmpty()) {
                 where.append(" and (upper(b.code) like :codeLike escape '\\' or b.name like :nameLike escape '\\')");
@@ -116,7 +112,7 @@ public class DashboardView {
             return """
                     from party_branch b
                     left join review_cycle c on c.branch_code = b.code and c.review_year = :year
-                    """ + joins + " where " + where;
+                    where\s""" + where;
         }
 
         JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
@@ -137,11 +133,16 @@ public class DashboardView {
     }
 
     private List<BranchRow> page(Filter filter, DashboardQuery query) {
+        // the page's codes first (for a deep page the offset then walks only what the filter needs, often
+        // just the code index), then the details of those few
         List<Listed> listed = filter.bind(jdbc.sql("""
                 select b.code, b.name, b.kind, b.liaison_name, c.status, c.process_instance_id,
                        sc.branch_code as spot_checked, sc.checked_at
-                """ + filter.from("left join spot_check sc on sc.review_year = :year and sc.branch_code = b.code")
-                + " order by b.code limit :limit offset :offset"))
+                from (select b.code %s order by b.code limit :limit offset :offset) p
+                join party_branch b on b.code = p.code
+                left join review_cycle c on c.branch_code = b.code and c.review_year = :year
+                left join spot_check sc on sc.review_year = :year and sc.branch_code = b.code
+                order by b.code""".formatted(filter.from())))
                 .param("limit", query.size()).param("offset", (long) (query.page() - 1) * query.size())
                 .query((rs, n) -> new Listed(rs.getString("code"), rs.getString("name"),
                         BranchKind.valueOf(rs.getString("kind")).label(), rs.getString("liaison_name"),

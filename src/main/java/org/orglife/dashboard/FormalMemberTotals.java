@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Formal members whose membership is in the branch (N of rule R2), summed over the branches in scope,
  * and their caps ⌊N/3⌋ summed ({@link RatingRules#excellentCap} in SQL). Counted from the index on
  * (branch, status, floating in): cheap for a liaison's few branches. For the whole township (3 million
- * members at province scale, about half a second) the totals are kept in memory until the roster
- * revision moves: members change only by roster import, which moves it, on whichever node it runs.
+ * members at province scale: 0.2 s to 0.8 s) the totals are kept in memory until the roster revision
+ * moves: members change only by roster import, which moves it, on whichever node it runs.
  */
 @Component
 class FormalMemberTotals {

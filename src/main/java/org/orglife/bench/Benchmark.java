@@ -231,7 +231,7 @@ public class Benchmark {
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < count + 2; i++) {
             long t = System.nanoTime();
-            var view = dashboard.of(year, supervisor);
+            var view = dashboard.of(year, supervisor, org.orglife.dashboard.DashboardQuery.firstPage());
             double ms = (System.nanoTime() - t) / 1e6;
             if (view.branches().isEmpty()) {
                 throw new IllegalStateException("the dashboard shows no branch");

@@ -2,88 +2,115 @@ package org.orglife.campaign;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.identity.AsSystem;
 import org.orglife.identity.EngineQueries;
 import org.orglife.registry.Branch;
+import org.orglife.registry.BranchVisibility;
 import org.orglife.review.ReviewCycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Where every branch stands in a year: its open steps with their due dates and overdue level (0 none,
- * 1 notified, 2 supervised). Reads the engine's open tasks of the branches' cycles in pages.
+ * Where the branches stand in a year: their open steps with due dates and overdue level (0 none,
+ * 1 notified, 2 supervised), read for the branches asked about only; and the open steps counted by
+ * step over all branches in a person's scope, by one aggregate over the engine's task table.
  */
 @Service
 public class CampaignProgress {
 
-    private static final int PAGE = 500;
+    private static final int CHUNK = EngineQueries.PAGE;
 
     private final JdbcClient jdbc;
     private final TaskService tasks;
     private final EscalationRecords escalations;
-    private final org.camunda.bpm.engine.IdentityService identities;
+    private final IdentityService identities;
 
     /** Reads as the system: the branches shown are already those the person may see. */
-    CampaignProgress(JdbcClient jdbc, TaskService tasks, EscalationRecords escalations,
-            org.camunda.bpm.engine.IdentityService identities) {
+    CampaignProgress(JdbcClient jdbc, TaskService tasks, EscalationRecords escalations, IdentityService identities) {
         this.identities = identities;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.escalations = escalations;
     }
 
-    public record OpenStep(String taskId, String taskKey, String name, java.util.Date due, int overdueLevel) {
+    public record OpenStep(String taskId, String taskKey, String name, Date due, int overdueLevel) {
     }
 
     public record BranchProgress(String branchCode, String branchName, String cycleId, String status,
             List<OpenStep> openSteps) {
     }
 
-    public List<BranchProgress> of(int year, Collection<Branch> visible) {
+    /** The year's cycles of the given branches, by branch code, with their open steps. */
+    public List<BranchProgress> of(int year, Collection<Branch> branches) {
         Map<String, Branch> byCode = new HashMap<>();
-        visible.forEach(b -> byCode.put(b.code(), b));
-        List<ReviewCycle> cycles = jdbc.sql("select * from review_cycle where review_year = ? order by branch_code")
-                .param(year)
-                .query((rs, n) -> new ReviewCycle(rs.getString("id"), rs.getString("branch_code"), rs.getInt("review_year"),
-                        rs.getString("process_instance_id"), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
-                        null, null))
-                .list().stream().filter(c -> byCode.containsKey(c.branchCode())).toList();
-        Map<String, List<Task>> openByInstance = new HashMap<>();
-        for (int from = 0; from < cycles.size(); from += PAGE) {
-            String[] ids = cycles.subList(from, Math.min(cycles.size(), from + PAGE)).stream()
-                    .map(ReviewCycle::processInstanceId).filter(id -> id != null).toArray(String[]::new);
-            if (ids.length > 0) {
-                AsSystem.call(identities, () -> EngineQueries.all(tasks.createTaskQuery().processInstanceIdIn(ids)))
-                        .forEach(t -> openByInstance.computeIfAbsent(t.getProcessInstanceId(), k -> new ArrayList<>()).add(t));
-            }
+        branches.forEach(b -> byCode.put(b.code(), b));
+        List<String> codes = new ArrayList<>(byCode.keySet());
+        List<ReviewCycle> cycles = new ArrayList<>();
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            cycles.addAll(jdbc.sql("select * from review_cycle where review_year = :year and branch_code in (:codes)")
+                    .param("year", year).param("codes", codes.subList(from, Math.min(codes.size(), from + CHUNK)))
+                    .query((rs, n) -> new ReviewCycle(rs.getString("id"), rs.getString("branch_code"),
+                            rs.getInt("review_year"), rs.getString("process_instance_id"), rs.getString("status"),
+                            rs.getTimestamp("started_at").toInstant(), null, null))
+                    .list());
         }
-        Map<String, Integer> levels = escalations.levels(openByInstance.values().stream().flatMap(List::stream)
-                .map(Task::getId).toList());
-        List<BranchProgress> progress = new ArrayList<>();
-        for (ReviewCycle cycle : cycles) {
-            List<OpenStep> steps = openByInstance.getOrDefault(cycle.processInstanceId(), List.of()).stream()
-                    .map(t -> new OpenStep(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getDueDate(),
-                            levels.getOrDefault(t.getId(), 0)))
-                    .sorted(java.util.Comparator.comparing(OpenStep::taskKey))
-                    .toList();
-            progress.add(new BranchProgress(cycle.branchCode(), byCode.get(cycle.branchCode()).name(), cycle.id(),
-                    cycle.status(), steps));
-        }
-        return progress;
+        cycles.sort(Comparator.comparing(ReviewCycle::branchCode));
+        Map<String, List<OpenStep>> open = openSteps(cycles.stream().map(ReviewCycle::processInstanceId).toList());
+        return cycles.stream().map(c -> new BranchProgress(c.branchCode(), byCode.get(c.branchCode()).name(), c.id(),
+                c.status(), open.getOrDefault(c.processInstanceId(), List.of()))).toList();
     }
 
-    /** Counts of open steps by task key, for the township view. */
-    public Map<String, Long> stepCounts(List<BranchProgress> progress) {
+    /** The open steps of the given cycle instances by process instance id, each sorted by task key. */
+    public Map<String, List<OpenStep>> openSteps(Collection<String> processInstanceIds) {
+        List<String> ids = processInstanceIds.stream().filter(Objects::nonNull).distinct().toList();
+        List<Task> open = new ArrayList<>();
+        Map<String, Integer> levels = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            String[] chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK)).toArray(String[]::new);
+            List<Task> found = AsSystem.call(identities, () -> EngineQueries.all(
+                    tasks.createTaskQuery().processInstanceIdIn(chunk).orderByTaskId().asc()));
+            open.addAll(found);
+            levels.putAll(escalations.levels(found.stream().map(Task::getId).toList()));
+        }
+        Map<String, List<OpenStep>> byInstance = new HashMap<>();
+        open.stream()
+                .map(t -> Map.entry(t.getProcessInstanceId(), new OpenStep(t.getId(), t.getTaskDefinitionKey(),
+                        t.getName(), t.getDueDate(), levels.getOrDefault(t.getId(), 0))))
+                .sorted(Comparator.comparing(e -> e.getValue().taskKey()))
+                .forEach(e -> byInstance.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return byInstance;
+    }
+
+    /**
+     * Open steps by step name over the year's cycles of the branches in scope, in the order the steps
+     * fall due: counted by the database from the engine's open tasks, never read one by one.
+     */
+    public Map<String, Long> stepCounts(int year, BranchVisibility.Scope scope) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        progress.forEach(p -> p.openSteps().forEach(s -> counts.merge(s.name(), 1L, Long::sum)));
+        scope.bind(jdbc.sql("""
+                select t.task_def_key_ as task_key, min(t.name_) as task_name, count(*) as n,
+                       min(t.due_date_) as first_due
+                from act_ru_task t
+                join review_cycle c on c.process_instance_id = t.proc_inst_id_
+                where c.review_year = :year and %s
+                group by t.task_def_key_
+                order by first_due nulls last, task_key""".formatted(scope.codeIn("c.branch_code")))
+                .param("year", year))
+                .query(rs -> {
+                    counts.merge(rs.getString("task_name"), rs.getLong("n"), Long::sum);
+                });
         return counts;
     }
 }

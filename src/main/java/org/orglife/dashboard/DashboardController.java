@@ -44,11 +44,29 @@ class DashboardController {
         return "login";
     }
 
+    /**
+     * One page of the branches ({@code ?page=&size=}, by code) with the charts over all of them; {@code q}
+     * searches code and name, {@code status} and {@code overdue} filter (see {@link DashboardQuery}).
+     * Parameters that make no sense are replaced by their default and named in a notice on the page.
+     */
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) Integer year, CurrentUser user, Model model) {
-        List<Integer> years = view.years();
-        int shown = year != null ? year : years.isEmpty() ? java.time.Year.now().getValue() : years.get(0);
-        model.addAttribute("view", view.of(shown, user));
+    String dashboard(@RequestParam(required = false) String year, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String overdue,
+            CurrentUser user, Model model) {
+        DashboardQuery query = DashboardQuery.parse(page, size, q, status, overdue);
+        int shown = view.latestYear();
+        if (year != null && !year.isBlank()) {
+            try {
+                shown = Integer.parseInt(year.strip());
+            } catch (NumberFormatException e) {
+                query = query.withNotice("年度「" + DashboardQuery.shorten(year) + "」无效，已显示 " + shown + " 年度");
+            }
+        }
+        model.addAttribute("view", view.of(shown, user, query));
+        model.addAttribute("statuses", DashboardQuery.Status.values());
+        model.addAttribute("overdues", DashboardQuery.Overdue.values());
+        model.addAttribute("sizes", List.of(DashboardQuery.DEFAULT_SIZE, 100, DashboardQuery.MAX_SIZE));
         model.addAttribute("notifications", notifications.of(user.id(), 20));
         model.addAttribute("user", user);
         return "dashboard";

@@ -1,27 +1,32 @@
 package org.orglife.dashboard;
 
+import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.campaign.CampaignProgress;
 import org.orglife.config.CurrentUser;
 import org.orglife.rating.Grade;
-import org.orglife.rating.RatingRules;
-import org.orglife.registry.Branch;
+import org.orglife.registry.BranchKind;
 import org.orglife.registry.BranchVisibility;
+import org.orglife.review.ReviewCycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What the township dashboard shows for a year: every branch the person may see with its open steps,
- * due dates, overdue marks and spot check, the progress by step and the ratings against the cap.
+ * What the township dashboard shows for a year: one page of the branches the person may see (by
+ * code, optionally filtered) with their open steps, due dates, overdue marks and spot check; and,
+ * over all those branches, the open steps by step, the grades and the ⌊N/3⌋ caps.
+ *
+ * <p>The cost of a page does not grow with the township: the page is chosen and counted in SQL, only
+ * its branches' open steps are read, and the charts are aggregates the database computes from the
+ * engine's open tasks, the per-cycle grade counts and the formal-member index (the township's member
+ * totals kept in memory until a roster import changes a member).
  */
 @Service
 public class DashboardView {
@@ -31,11 +36,13 @@ public class DashboardView {
 
     private final BranchVisibility visibility;
     private final CampaignProgress progress;
+    private final FormalMemberTotals members;
     private final JdbcClient jdbc;
 
-    DashboardView(BranchVisibility visibility, CampaignProgress progress, JdbcClient jdbc) {
+    DashboardView(BranchVisibility visibility, CampaignProgress progress, FormalMemberTotals members, JdbcClient jdbc) {
         this.visibility = visibility;
         this.progress = progress;
+        this.members = members;
         this.jdbc = jdbc;
     }
 
@@ -49,84 +56,157 @@ public class DashboardView {
     record Chart(List<String> labels, List<Long> values) {
     }
 
-    public record View(int year, List<Integer> years, List<BranchRow> branches, Chart steps, Chart grades, long excellentCap,
-            long formalMembers, boolean township) {
+    /** Page {@code page} of {@code pages}; {@code total} branches match the query. */
+    public record Paging(int page, int pages, int size, long total, String previous, String next) {
     }
 
-    public View of(int year, CurrentUser user) {
-        List<Branch> visible = visibility.visibleTo(user.id(), user.groupIds());
-        boolean township = BranchVisibility.seesAll(user.groupIds());
-        Map<String, CampaignProgress.BranchProgress> byCode = new HashMap<>();
-        List<CampaignProgress.BranchProgress> all = progress.of(year, visible);
-        all.forEach(p -> byCode.put(p.branchCode(), p));
-        Map<String, String> pids = new HashMap<>();
-        jdbc.sql("select branch_code, process_instance_id from review_cycle where review_year = ?").param(year)
-                .query(rs -> {
-                    pids.put(rs.getString("branch_code"), rs.getString("process_instance_id"));
-                });
-        Map<String, String> spotChecks = new HashMap<>();
-        jdbc.sql("select branch_code, checked_at from spot_check where review_year = ?").param(year)
-                .query(rs -> {
-                    spotChecks.put(rs.getString("branch_code"), rs.getTimestamp("checked_at") == null ? "待检查" : "已检查");
-                });
+    public record View(int year, List<Integer> years, List<BranchRow> branches, Chart steps, Chart grades, long excellentCap,
+            long formalMembers, boolean township, DashboardQuery query, Paging paging) {
+
+        public List<String> notices() {
+            return query.notices();
+        }
+    }
+
+    public View of(int year, CurrentUser user, DashboardQuery query) {
+        BranchVisibility.Scope scope = visibility.scope(user.id(), user.groupIds());
+        Filter filter = new Filter(year, scope, query);
+        long total = filter.bind(jdbc.sql("select count(*) " + filter.from())).query(Long.class).single();
+        int pages = (int) Math.max(1, (total + query.size() - 1) / query.size());
+        if (query.page() > pages) {
+            query = query.onPage(pages, "共 " + pages + " 页，已显示第 " + pages + " 页");
+        }
+        List<BranchRow> rows = page(filter, query);
+        Map<String, Long> stepCounts = progress.stepCounts(year, scope);
+        FormalMemberTotals.Totals totals = members.of(scope);
+        Paging paging = new Paging(query.page(), pages, query.size(), total,
+                query.page() > 1 ? query.link(year, query.page() - 1) : null,
+                query.page() < pages ? query.link(year, query.page() + 1) : null);
+        return new View(year, years(), rows, new Chart(new ArrayList<>(stepCounts.keySet()),
+                new ArrayList<>(stepCounts.values())), grades(year, scope), totals.excellentCap(),
+                totals.formalMembers(), scope.all(), query, paging);
+    }
+
+    /** The branches in scope that pass the query's filters, with their cycle of the year if any. */
+    private record Filter(int year, BranchVisibility.Scope scope, DashboardQuery query) {
+
+        /** From the branches and their cycle of the year, where in scope and filtered. */
+        String from() {
+            StringBuilder where = new StringBuilder(scope.condition("b"));
+            if (!query.search().isEmpty()) {
+                where.append(" and (upper(b.code) like :codeLike escape '\\' or b.name like :nameLike escape '\\')");
+            }
+            switch (query.status()) {
+                case NOT_STARTED -> where.append(" and c.id is null");
+                case RUNNING -> where.append(" and c.status = '" + ReviewCycle.RUNNING + "'");
+                case COMPLETED -> where.append(" and c.status = '" + ReviewCycle.COMPLETED + "'");
+                case ALL -> { }
+            }
+            switch (query.overdue()) {
+                case DUE -> where.append(" and exists (select 1 from act_ru_task t"
+                        + " where t.proc_inst_id_ = c.process_instance_id and t.due_date_ < :now)");
+                case SUPERVISED -> where.append(" and exists (select 1 from escalation e join act_ru_task t on t.id_ = e.task_id"
+                        + " where e.cycle_id = c.id and e.level = 2)");
+                case ALL -> { }
+            }
+            return """
+                    from party_branch b
+                    left join review_cycle c on c.branch_code = b.code and c.review_year = :year
+                    where\s""" + where;
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            statement = scope.bind(statement.param("year", year));
+            if (!query.search().isEmpty()) {
+                String like = "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                statement = statement.param("codeLike", like.toUpperCase()).param("nameLike", like);
+            }
+            if (query.overdue() == DashboardQuery.Overdue.DUE) {
+                statement = statement.param("now", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+            }
+            return statement;
+        }
+    }
+
+    private record Listed(String code, String name, String kind, String liaison, String cycleStatus,
+            String processInstanceId, String spotCheck) {
+    }
+
+    private List<BranchRow> page(Filter filter, DashboardQuery query) {
+        // the page's codes first (for a deep page the offset then walks only what the filter needs, often
+        // just the code index), then the details of those few
+        List<Listed> listed = filter.bind(jdbc.sql("""
+                select b.code, b.name, b.kind, b.liaison_name, c.status, c.process_instance_id,
+                       sc.branch_code as spot_checked, sc.checked_at
+                from (select b.code %s order by b.code limit :limit offset :offset) p
+                join party_branch b on b.code = p.code
+                left join review_cycle c on c.branch_code = b.code and c.review_year = :year
+                left join spot_check sc on sc.review_year = :year and sc.branch_code = b.code
+                order by b.code""".formatted(filter.from())))
+                .param("limit", query.size()).param("offset", (long) (query.page() - 1) * query.size())
+                .query((rs, n) -> new Listed(rs.getString("code"), rs.getString("name"),
+                        BranchKind.valueOf(rs.getString("kind")).label(), rs.getString("liaison_name"),
+                        rs.getString("status"), rs.getString("process_instance_id"),
+                        rs.getString("spot_checked") == null ? "未抽中"
+                                : rs.getTimestamp("checked_at") == null ? "待检查" : "已检查"))
+                .list();
+        Map<String, List<CampaignProgress.OpenStep>> open = progress.openSteps(
+                listed.stream().map(Listed::processInstanceId).toList());
         List<BranchRow> rows = new ArrayList<>();
-        for (Branch b : visible) {
-            CampaignProgress.BranchProgress p = byCode.get(b.code());
-            List<Step> steps = p == null ? List.of() : p.openSteps().stream()
+        for (Listed b : listed) {
+            List<Step> steps = open.getOrDefault(b.processInstanceId(), List.of()).stream()
                     .map(s -> new Step(s.name(), s.due() == null ? "" : DAY.format(s.due().toInstant()), s.overdueLevel(),
                             s.taskId()))
                     .toList();
-            String status = p == null ? "未启动" : "COMPLETED".equals(p.status()) ? "已完成" : steps.isEmpty() ? "处理中" : "进行中";
-            rows.add(new BranchRow(b.code(), b.name(), b.kind().label(), b.liaison().name(), status, pids.get(b.code()),
-                    steps, spotChecks.getOrDefault(b.code(), "未抽中"),
-                    steps.stream().mapToInt(Step::level).max().orElse(0)));
+            String status = b.cycleStatus() == null ? "未启动" : ReviewCycle.COMPLETED.equals(b.cycleStatus()) ? "已完成"
+                    : steps.isEmpty() ? "处理中" : "进行中";
+            rows.add(new BranchRow(b.code(), b.name(), b.kind(), b.liaison(), status, b.processInstanceId(), steps,
+                    b.spotCheck(), steps.stream().mapToInt(Step::level).max().orElse(0)));
         }
-        Map<String, Long> stepCounts = progress.stepCounts(all);
-        return new View(year, years(), rows, new Chart(new ArrayList<>(stepCounts.keySet()),
-                new ArrayList<>(stepCounts.values())), grades(year, visible, township), cap(visible, township)[0],
-                cap(visible, township)[1], township);
+        return rows;
     }
 
-    private Chart grades(int year, Collection<Branch> visible, boolean township) {
+    /** Grades over the year's cycles in scope, from the per-cycle counts written with the ratings. */
+    private Chart grades(int year, BranchVisibility.Scope scope) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (Grade g : Grade.values()) {
-            counts.put(g.name(), 0L);
-        }
-        List<String> codes = visible.stream().map(Branch::code).toList();
-        String sql = "select r.grade, count(*) as n from rating r join review_cycle c on c.id = r.cycle_id "
-                + "where c.review_year = :year" + (township ? "" : " and c.branch_code in (:codes)") + " group by r.grade";
-        var statement = jdbc.sql(sql).param("year", year);
-        if (!township) {
-            statement = statement.param("codes", codes.isEmpty() ? List.of("") : codes);
-        }
-        statement.query(rs -> {
-            counts.put(rs.getString("grade"), rs.getLong("n"));
-        });
-        return new Chart(counts.keySet().stream().map(g -> Grade.valueOf(g).label()).toList(),
-                new ArrayList<>(counts.values()));
-    }
-
-    /** The sum over the branches of ⌊N/3⌋, and of N. */
-    private long[] cap(Collection<Branch> visible, boolean township) {
-        Map<String, Long> formal = new HashMap<>();
-        jdbc.sql("select branch_code, count(*) as n from party_member where status = 'FORMAL' and floating_in = false "
-                + "group by branch_code").query(rs -> {
-                    formal.put(rs.getString("branch_code"), rs.getLong("n"));
+        scope.bind(jdbc.sql("""
+                select coalesce(sum(g.excellent), 0) as excellent, coalesce(sum(g.qualified), 0) as qualified,
+                       coalesce(sum(g.basically_qualified), 0) as basically_qualified,
+                       coalesce(sum(g.unqualified), 0) as unqualified
+                from cycle_grade_count g
+                where g.review_year = :year and %s""".formatted(scope.codeIn("g.branch_code")))
+                .param("year", year))
+                .query(rs -> {
+                    for (Grade g : Grade.values()) {
+                        counts.put(g.label(), rs.getLong(g.name().toLowerCase()));
+                    }
                 });
-        var codes = visible.stream().map(Branch::code).collect(Collectors.toSet());
-        long cap = 0;
-        long members = 0;
-        for (var entry : formal.entrySet()) {
-            if (township || codes.contains(entry.getKey())) {
-                cap += RatingRules.excellentCap(entry.getValue().intValue());
-                members += entry.getValue();
-            }
-        }
-        return new long[] {cap, members};
+        return new Chart(new ArrayList<>(counts.keySet()), new ArrayList<>(counts.values()));
     }
 
+    /** The latest year with a campaign or a cycle, else this year. */
+    int latestYear() {
+        Integer latest = jdbc.sql("""
+                select max(y) from (select max(review_year) as y from review_cycle
+                                    union all select max(review_year) from campaign) years""")
+                .query(Integer.class).list().get(0);
+        return latest != null ? latest : java.time.Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+    }
+
+    /**
+     * The years with a campaign or a cycle, latest first. The cycles' years are read from the year
+     * index one year at a time (a loose index scan), not by a pass over every cycle.
+     */
     List<Integer> years() {
-        return jdbc.sql("select distinct review_year from review_cycle union select review_year from campaign "
-                + "order by 1 desc").query(Integer.class).list();
+        return jdbc.sql("""
+                with recursive y (review_year) as (
+                  select min(review_year) from review_cycle
+                  union all
+                  select (select min(c.review_year) from review_cycle c where c.review_year > y.review_year)
+                  from y where y.review_year is not null)
+                select review_year from y where review_year is not null
+                union
+                select review_year from campaign
+                order by 1 desc""").query(Integer.class).list();
     }
 }

@@ -36,6 +36,21 @@ public class RatingRecords {
                     .update();
             audit.append(cycleId, "rateMembers", AuditTrail.GRADED, r.memberId(), r.grade().label(), by, at);
         }
+        saveGradeCounts(cycleId, ratings);
+    }
+
+    /** The cycle's count per grade, which the dashboard's grade chart sums instead of reading every rating. */
+    private void saveGradeCounts(String cycleId, List<Rating> ratings) {
+        int[] counts = new int[Grade.values().length];
+        ratings.forEach(r -> counts[r.grade().ordinal()]++);
+        jdbc.sql("delete from cycle_grade_count where cycle_id = ?").param(cycleId).update();
+        jdbc.sql("""
+                insert into cycle_grade_count (cycle_id, review_year, branch_code, excellent, qualified,
+                  basically_qualified, unqualified)
+                select id, review_year, branch_code, ?, ?, ?, ? from review_cycle where id = ?""")
+                .params(counts[Grade.EXCELLENT.ordinal()], counts[Grade.QUALIFIED.ordinal()],
+                        counts[Grade.BASICALLY_QUALIFIED.ordinal()], counts[Grade.UNQUALIFIED.ordinal()], cycleId)
+                .update();
     }
 
     public List<Rating> ratings(String cycleId) {

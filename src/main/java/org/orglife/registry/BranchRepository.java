@@ -35,6 +35,24 @@ public class BranchRepository {
         return jdbc.sql("select " + COLUMNS + " from party_branch order by code").query(BranchRepository::map).list();
     }
 
+    /** The branches in the person's scope, by code. */
+    public List<Branch> findIn(BranchVisibility.Scope scope) {
+        return scope.bind(jdbc.sql("select " + COLUMNS + " from party_branch b where " + scope.condition("b")
+                + " order by code")).query(BranchRepository::map).list();
+    }
+
+    /**
+     * Counts the roster imports that changed a member: figures derived from the members (the ⌊N/3⌋
+     * caps of the dashboard) may be kept until it moves, on every node sharing the database.
+     */
+    public long rosterRevision() {
+        return jdbc.sql("select coalesce(max(roster_revision), 0) from township").query(Long.class).single();
+    }
+
+    void rosterChanged(String townshipCode) {
+        jdbc.sql("update township set roster_revision = roster_revision + 1 where code = ?").param(townshipCode).update();
+    }
+
     public List<Branch> findActive() {
         return jdbc.sql("select " + COLUMNS + " from party_branch where active = true order by code")
                 .query(BranchRepository::map).list();

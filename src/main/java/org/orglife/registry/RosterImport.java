@@ -294,6 +294,9 @@ public class RosterImport {
         for (Member member : newMembers.values()) {
             upsert(member, existing.get(member.id()), members::insert, members::update, counts, 2, 3);
         }
+        if (counts[2] + counts[3] > 0) {
+            branches.rosterChanged(township.code());
+        }
         return new Result(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 

@@ -3,9 +3,14 @@ package org.orglife.statistics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The township's statistics table of a year: one row per branch cycle, summed (SPEC §6). */
 @Repository
@@ -21,15 +26,29 @@ public class TownshipStatistics {
             where c.review_year = ?
             order by b.code""";
 
-    private final JdbcClient jdbc;
+    /** Rows fetched at a time by {@link #eachRow}. */
+    static final int FETCH_SIZE = 500;
 
-    TownshipStatistics(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
+
+    TownshipStatistics(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.streaming = JdbcClient.create(template);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
-    /** Streams the rows: a cycle without a submitted row has nulls in the statistics columns. */
+    /**
+     * Streams the rows from one query, {@value #FETCH_SIZE} at a time: PostgreSQL sends a result in parts
+     * only inside a transaction, otherwise its driver holds all 100,000 rows of a province at once. A cycle
+     * without a submitted row has nulls in the statistics columns.
+     */
     void eachRow(int year, RowCallbackHandler handler) {
-        jdbc.sql(ROWS).param(year).query(handler);
+        readOnly.executeWithoutResult(status -> streaming.sql(ROWS).param(year).query(handler));
     }
 
     public int submittedCount(int year) {

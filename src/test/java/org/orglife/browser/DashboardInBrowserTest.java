@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The township dashboard in a real browser: the supervisor signs in with the Tasklist account, sees
- * every branch and both charts drawn (a screenshot is kept for people to look at); a liaison cadre sees
- * only the branches they are named for.
+ * every branch and both charts drawn (a screenshot is kept for people to look at), pages through the
+ * branches and filters them; a liaison cadre sees only the branches they are named for.
  */
 @BrowserTest
 class DashboardInBrowserTest {
@@ -82,5 +82,32 @@ class DashboardInBrowserTest {
                 "DDG-09");
         assertThat(session.chromium().driver.findElements(By.id("statistics-download"))).isEmpty();
         session.chromium().screenshot("dashboard-liaison1");
+    }
+
+    List<String> rows() {
+        return session.chromium().driver.findElements(By.cssSelector("#branches tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-branch")).toList();
+    }
+
+    @Test
+    void theSupervisorPagesThroughTheBranchesAndSearchesThem() {
+        cyclesRun();
+        shownBranches("supervisor");
+        Chromium browser = session.chromium();
+
+        browser.open("http://localhost:" + port + "/dashboard?year=" + YEAR + "&size=4");
+        browser.await(ExpectedConditions.textToBe(By.id("pager-position"), "第 1 / 3 页"));
+        assertThat(rows()).containsExactly("DDG-01", "DDG-02", "DDG-03", "DDG-04");
+        assertThat(browser.driver.findElement(By.id("pager-total")).getText()).isEqualTo("共 10 个支部");
+        browser.click(browser.driver.findElement(By.id("pager-next")));
+        browser.await(ExpectedConditions.textToBe(By.id("pager-position"), "第 2 / 3 页"));
+        assertThat(rows()).containsExactly("DDG-05", "DDG-06", "DDG-07", "DDG-08");
+        assertThat((Boolean) browser.script("return window.chartsRendered === true")).isTrue();
+
+        browser.driver.findElement(By.id("q")).sendKeys("南庄");
+        browser.click(browser.driver.findElement(By.cssSelector("#branch-filter button[type=submit]")));
+        browser.await(ExpectedConditions.textToBe(By.id("pager-total"), "共 1 个支部"));
+        assertThat(rows()).containsExactly("DDG-07");
+        browser.screenshot("dashboard-supervisor-search");
     }
 }

@@ -32,6 +32,7 @@ class RosterImportTest {
     @Autowired RosterImport rosterImport;
     @Autowired JdbcClient jdbc;
     @Autowired IdentityService identityService;
+    @Autowired BranchRepository branches;
 
     @Test
     void aGoodRosterLandsCompletely() throws IOException {
@@ -50,11 +51,27 @@ class RosterImportTest {
     @Test
     void reimportingTheSameRosterChangesNothing() throws IOException {
         rosterImport.importRoster(exampleCsv());
+        long revision = branches.rosterRevision();
         RosterImport.Result again = rosterImport.importRoster(exampleCsv());
 
         assertThat(again.branchesAdded() + again.branchesChanged() + again.membersAdded() + again.membersChanged())
                 .isZero();
         assertThat(again.unchanged()).isEqualTo(dataLines("branches.csv") + dataLines("members.csv"));
+        assertThat(branches.rosterRevision()).as("figures derived from the members stay valid").isEqualTo(revision);
+    }
+
+    @Test
+    void anImportThatChangesAMemberMovesTheRosterRevision() throws IOException {
+        rosterImport.importRoster(exampleCsv());
+        long revision = branches.rosterRevision();
+        List<String> lines = Files.readAllLines(EXAMPLES.resolve("members.csv"), StandardCharsets.UTF_8);
+        String changed = lines.stream().filter(l -> l.startsWith("DDG01-002,")).findFirst().orElseThrow()
+                .replace(",正式,", ",预备,");
+
+        rosterImport.importRoster(List.of(new RosterImport.RosterFile("members.csv",
+                (lines.get(0) + "\n" + changed + "\n").getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(branches.rosterRevision()).isEqualTo(revision + 1);
     }
 
     @Test

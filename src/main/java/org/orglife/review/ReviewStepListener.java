@@ -17,6 +17,7 @@ import org.orglife.escalation.EscalationWatch;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,11 @@ class ReviewStepListener implements TaskListener {
     private final StepSchedule schedule;
     private final EscalationWatch escalations;
     private final AuditTrail audit;
+    private final JdbcClient jdbc;
 
     ReviewStepListener(List<ReviewStep> steps, ReviewCycleRepository cycles, BranchRepository branches,
             MemberRepository members, CycleAccess access, StepSchedule schedule, EscalationWatch escalations,
-            AuditTrail audit) {
+            AuditTrail audit, JdbcClient jdbc) {
         steps.forEach(step -> this.steps.put(step.taskId(), step));
         this.cycles = cycles;
         this.branches = branches;
@@ -48,6 +50,7 @@ class ReviewStepListener implements TaskListener {
         this.schedule = schedule;
         this.escalations = escalations;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -64,10 +67,9 @@ class ReviewStepListener implements TaskListener {
                 schedule(task, context.cycleId(), context.branch().code());
             }
             case EVENTNAME_COMPLETE -> {
-                if (!task.hasVariableLocal(FormValues.TITLE)) {
-                    // every step's form variables are task-local from creation on; without them the task
-                    // was completed by someone else while this completion ran (a stale read), so refuse
-                    // it as the conflict it is instead of reporting every field as missing
+                if (!stillOpen(task.getId())) {
+                    // someone else completed the task after this completion had read it: its execution may
+                    // already stand at a later step, so refuse it as the conflict it is before anything moves
                     throw new OptimisticLockingException("任务 " + task.getId() + " 刚被他人办理，本次提交未保存");
                 }
                 StepContext context = context(task);
@@ -105,6 +107,11 @@ class ReviewStepListener implements TaskListener {
         if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
             escalations.stop(task.getId());
         }
+    }
+
+    /** Reads the task's row past the engine's cache: committed completions by others are seen. */
+    private boolean stillOpen(String taskId) {
+        return jdbc.sql("select count(*) from act_ru_task where id_ = ?").param(taskId).query(Integer.class).single() == 1;
     }
 
     private StepContext context(DelegateTask task) {

@@ -8,15 +8,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.orglife.identity.Groups;
 import org.orglife.identity.IdentitySync;
 import org.orglife.registry.BranchKind;
@@ -37,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Identity: {@code sync} runs {@link IdentitySync} as a roster import would (about twenty engine
  * commands per branch: an existence query before every write); {@code bulk} writes exactly the rows
  * that sync would write for a fresh branch (its group, secretary, liaison and area-chief accounts,
- * memberships and the branch group's eight grants) with JDBC batches, and leaves the township-wide
+ * memberships; the branch group holds no grant of its own) with JDBC batches, and leaves the township-wide
  * part to the sync that ran at start. A later sync finds nothing to change (see BenchmarkTest).
  */
 @Component
@@ -54,17 +45,12 @@ class SyntheticRegistry {
     private final TransactionTemplate tx;
     private final TownshipProperties township;
     private final IdentitySync identitySync;
-    private final FilterService filters;
-    private final ProcessEngineConfigurationImpl engineConfiguration;
 
-    SyntheticRegistry(JdbcTemplate jdbc, TransactionTemplate tx, TownshipProperties township, IdentitySync identitySync,
-            FilterService filters, ProcessEngineConfigurationImpl engineConfiguration) {
+    SyntheticRegistry(JdbcTemplate jdbc, TransactionTemplate tx, TownshipProperties township, IdentitySync identitySync) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.township = township;
         this.identitySync = identitySync;
-        this.filters = filters;
-        this.engineConfiguration = engineConfiguration;
     }
 
     static String code(int branch) {
@@ -180,16 +166,7 @@ class SyntheticRegistry {
         List<Object[]> groups = new ArrayList<>();
         List<Object[]> users = new ArrayList<>();
         List<Object[]> memberships = new ArrayList<>();
-        List<Object[]> grants = new ArrayList<>();
         Set<String> shared = new LinkedHashSet<>();
-        List<String> filterIds = new ArrayList<>();
-        for (String name : List.of("我的待办", "本支部待办", "即将到期", "已逾期")) {
-            Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-            if (filter == null) {
-                throw new IllegalStateException("Tasklist filter missing, identity sync has not run: " + name);
-            }
-            filterIds.add(filter.getId());
-        }
         for (int b = 1; b <= branches; b++) {
             String group = "branch-" + code(b);
             groups.add(new Object[] {group, "第" + b + "党支部"});
@@ -204,39 +181,21 @@ class SyntheticRegistry {
                 users.add(new Object[] {areaChief(b), "片长" + (b - 1) / 50});
                 memberships.add(new Object[] {areaChief(b), Groups.LIAISON_CADRES});
             }
-            grants.add(grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-            grants.add(grant(group, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ));
-            grants.add(grant(group, Resources.USER, Authorization.ANY, Permissions.READ));
-            grants.add(grant(group, Resources.GROUP, Authorization.ANY, Permissions.READ));
-            for (String filterId : filterIds) {
-                grants.add(grant(group, Resources.FILTER, filterId, Permissions.READ));
-            }
             if (groups.size() >= BATCH) {
-                flushIdentity(groups, users, memberships, grants);
+                flushIdentity(groups, users, memberships);
             }
         }
-        flushIdentity(groups, users, memberships, grants);
+        flushIdentity(groups, users, memberships);
     }
 
-    private Object[] grant(String group, Resource resource, String resourceId, Permission permission) {
-        AuthorizationEntity a = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
-        a.addPermission(permission);
-        return new Object[] {engineConfiguration.getIdGenerator().getNextId(), group, resource.resourceType(), resourceId,
-                a.getPermissions()};
-    }
-
-    private void flushIdentity(List<Object[]> groups, List<Object[]> users, List<Object[]> memberships,
-            List<Object[]> grants) {
+    private void flushIdentity(List<Object[]> groups, List<Object[]> users, List<Object[]> memberships) {
         tx.executeWithoutResult(s -> {
             jdbc.batchUpdate("insert into ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) values (?, 1, ?, 'WORKFLOW')", groups);
             jdbc.batchUpdate("insert into ACT_ID_USER (ID_, REV_, FIRST_, LAST_, ATTEMPTS_) values (?, 1, ?, '', 0)", users);
             jdbc.batchUpdate("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, ?)", memberships);
-            jdbc.batchUpdate("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
-                    + " values (?, 1, 1, ?, ?, ?, ?)", grants);
         });
         groups.clear();
         users.clear();
         memberships.clear();
-        grants.clear();
     }
 }

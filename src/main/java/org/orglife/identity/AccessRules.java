@@ -29,10 +29,14 @@ public class AccessRules {
         this.authorizations = authorizations;
     }
 
-    void apply(List<String> branchGroups) {
-        List<String> everyone = new ArrayList<>(List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS,
-                Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES));
-        everyone.addAll(branchGroups);
+    /**
+     * The role groups' grants. A branch's own group holds none: its only member, the secretary, is also
+     * in {@code branch-secretaries}, and 100,000 branch groups each holding a grant on every user,
+     * group and process definition made every authorization check read 300,000 rows (BENCHMARKS.md).
+     */
+    void apply() {
+        List<String> everyone = List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS,
+                Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES);
         for (String group : everyone) {
             grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // process names and diagrams in Tasklist; not the instances or tasks inside

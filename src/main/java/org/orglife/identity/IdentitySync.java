@@ -114,9 +114,8 @@ public class IdentitySync {
             }
         }
         ensureAdministrator();
-        List<String> branchGroups = all.stream().map(Branch::groupId).toList();
-        accessRules.apply(branchGroups);
-        filters.apply(branchGroups);
+        accessRules.apply();
+        filters.apply();
         log.info("identity sync done: {} branches, {} groups", all.size(), groups.size());
     }
 

@@ -34,9 +34,9 @@ class TasklistFilters {
     private record Definition(String name, String description, int priority, TaskQuery query, List<String> groups) {
     }
 
-    void apply(List<String> branchGroups) {
-        List<String> branchRoles = new ArrayList<>(branchGroups);
-        branchRoles.add(Groups.BRANCH_SECRETARIES);
+    /** Granted to the role groups: every secretary is in {@code branch-secretaries} (see AccessRules#apply). */
+    void apply() {
+        List<String> branchRoles = List.of(Groups.BRANCH_SECRETARIES);
         List<String> everyone = new ArrayList<>(branchRoles);
         everyone.addAll(List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES));
 

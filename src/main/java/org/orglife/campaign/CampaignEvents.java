@@ -33,7 +33,7 @@ class CampaignEvents {
 
     @EventListener
     void statisticsSubmitted(StatisticsSubmitted event) {
-        if (campaigns.exists(event.year()) && campaigns.allStatisticsSubmitted(event.year())) {
+        if (campaigns.lock(event.year()) && campaigns.allStatisticsSubmitted(event.year())) {
             AsSystem.run(() -> runtime.createMessageCorrelation("allStatisticsSubmitted")
                     .processInstanceBusinessKey(Campaign.businessKey(event.year()))
                     .correlateAllWithResult());

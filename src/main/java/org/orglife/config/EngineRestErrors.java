@@ -56,6 +56,8 @@ final class EngineRestErrors {
     static final String TASK_GONE = "任务或记录不存在，或已办理完毕（可能刚被他人办理），请刷新后查看";
     static final String FORBIDDEN = "无权进行此操作";
     static final String BAD_JSON = "请求内容不是有效的 JSON，或字段类型不对，未保存";
+    /** The engine's code for a write that lost to a concurrent one (OptimisticLockingException). */
+    static final String OPTIMISTIC_LOCKING_CODE = "ENGINE-03005";
     static final String INTERNAL = "系统内部错误，未保存；请稍后重试或联系管理员";
 
     /**
@@ -100,6 +102,10 @@ final class EngineRestErrors {
                 return body(404, t, TASK_GONE);
             }
             cause = t;
+        }
+        if (thrown.getMessage() != null && thrown.getMessage().contains(OPTIMISTIC_LOCKING_CODE)) {
+            // some engine REST resources (a job's due date, for one) rethrow a conflict by its text only
+            return body(409, thrown, CONCURRENT);
         }
         int status = statusOf(thrown);
         if (status >= 500) {

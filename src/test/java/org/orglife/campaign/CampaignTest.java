@@ -157,6 +157,44 @@ class CampaignTest {
         }
     }
 
+    @Test
+    void theLastTwoBranchesReportingAtTheSameMomentStillTellTheCampaign() throws Exception {
+        campaigns.launch(request(2036, "2037-02-20", "2037-02-26", "2037-03-05", 5, "0"), "office");
+        runJobs();
+        for (int b = 1; b <= 8; b++) {
+            insertRow("2036-DDG-0" + b, 2, 2, 0, 2, 0, 0, 0, 2, 0, 0);
+        }
+        List<org.orglife.review.CycleDriver> last = List.of("2036-DDG-09", "2036-DDG-10").stream()
+                .map(key -> org.orglife.review.CycleDriver.of(engine, key).jumpTo("submitStatistics")).toList();
+        Map<String, Object> statistics = new java.util.HashMap<>();
+        org.orglife.statistics.BranchStatistics.COLUMNS.keySet().forEach(key -> statistics.put(key, 0));
+        statistics.put("membersTotal", 2);
+        statistics.put("formalMembers", 2);
+        statistics.put("notGraded", 2);
+        statistics.put("meetingHeld", true);
+        statistics.put("statisticsConfirmed", true);
+
+        // when both submit at once
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.CompletableFuture<Void>> submissions = last.stream()
+                .map(cycle -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    String task = cycle.task("submitStatistics").getId();
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    engine.getFormService().submitTaskForm(task, statistics);
+                })).toList();
+        submissions.forEach(java.util.concurrent.CompletableFuture::join);
+
+        // then the campaign no longer waits for the statistics deadline
+        String campaign = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(Campaign.businessKey(2036)).singleResult().getId();
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(campaign)
+                .eventName("allStatisticsSubmitted").count()).as("told that every branch has reported").isZero();
+    }
+
     private void insertRow(String cycleId, int total, int formal, int probationary, int attended, int remote,
             int absent, int excellent, int qualified, int basic, int unqualified) {
         jdbc.sql("""

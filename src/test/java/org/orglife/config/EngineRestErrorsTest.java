@@ -29,6 +29,17 @@ class EngineRestErrorsTest {
     }
 
     @Test
+    void aConflictReportedByItsTextOnlyIsAConflictToo() {
+        // what the job resource answers when the job ran while its due date was being moved
+        Response response = EngineRestErrors.toResponse(new org.camunda.bpm.engine.rest.exception.InvalidRequestException(
+                Response.Status.INTERNAL_SERVER_ERROR, "ENGINE-03005 Execution of 'UPDATE TimerEntity[7]' failed. "
+                        + "Entity was updated by another transaction concurrently."));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(message(response)).isEqualTo(EngineRestErrors.CONCURRENT);
+    }
+
+    @Test
     void twoCompletionsRacingForTheSameRecordAreAConflictToo() {
         Response response = EngineRestErrors.toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR,
                 new ProcessEngineException("Exception while invoking TaskListener",

@@ -71,7 +71,6 @@ class StatementCounter implements BeanPostProcessor {
         statements.increment();
         String kind = sql == null ? "other" : kindOf(sql);
         byKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
-
     }
 
     record Snapshot(long statements, long roundTrips, long commits) {

@@ -112,7 +112,7 @@ final class AppNode {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            RealTime.pause(500);
         }
         throw new IllegalStateException(name + " did not answer within " + timeout.toSeconds() + " s:\n" + logTail(60));
     }

@@ -126,7 +126,7 @@ final class CampaignDriver {
             // the last cycles wait for the job executors (or for a dead node's locks to expire)
             idle = progress > 0 ? 0 : idle + 1;
             if (idle > queue.size()) {
-                pause(200);
+                RealTime.pause(200);
             }
         }
     }
@@ -422,14 +422,6 @@ final class CampaignDriver {
         if (reply.status() != status) {
             throw new IllegalStateException(what + ": " + reply.status() + " from " + reply.node().name() + ": "
                     + reply.body());
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -101,7 +101,7 @@ final class Cluster {
                 unanswered.incrementAndGet();
                 if (!node.down()) {
                     // a live node that did not answer in time: give it a moment before the next one
-                    pause(1000L * (attempt + 1));
+                    RealTime.pause(1000L * (attempt + 1));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -124,14 +124,6 @@ final class Cluster {
             return body instanceof String text ? text : JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -209,7 +209,7 @@ class NodeCrashIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the campaign did not open every branch's plan within 3 minutes: " + count.body());
             }
-            Thread.sleep(500);
+            RealTime.pause(500);
         }
         Reply instances = cluster.get("/engine-rest/process-instance?processDefinitionKey=branch-annual-review"
                 + "&maxResults=200", admin);
@@ -232,7 +232,7 @@ class NodeCrashIT {
                 throw new AssertionError("half the cycles did not rate their members within " + timeout.toSeconds()
                         + " s (" + driver.passed(HALFWAY_STEP) + " did)");
             }
-            Thread.sleep(100);
+            RealTime.pause(100);
         }
     }
 
@@ -254,7 +254,7 @@ class NodeCrashIT {
             if (count(db, "select count(*) from act_ru_job where lock_owner_ = ?", node.name()) > 0) {
                 node.freeze();
                 freezes++;
-                Thread.sleep(300);
+                RealTime.pause(300);
                 Map<String, String> held = heldJobs(db, node.name());
                 if (!held.isEmpty()) {
                     Map<String, Integer> progress = new LinkedHashMap<>();
@@ -270,7 +270,7 @@ class NodeCrashIT {
                 }
                 node.thaw();
             }
-            Thread.sleep(10);
+            RealTime.pause(10);
         }
         throw new AssertionError(node.name() + " held no job lock within " + timeout.toSeconds() + " s (" + freezes
                 + " freezes found none committed); the takeover cannot be shown");
@@ -319,7 +319,7 @@ class NodeCrashIT {
                     }
                 }
             }
-            Thread.sleep(250);
+            RealTime.pause(250);
         }
         throw new AssertionError(survivor.name() + " ran none of the dead node's " + kill.held().size() + " jobs ("
                 + kill.heldByActivity() + ") within " + timeout.toSeconds() + " s of the kill");

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,8 +87,12 @@ final class Chromium implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Waits until {@code condition} answers. Tasklist's pages re-render as answers arrive, so an element
+     * found a moment ago can be replaced while the condition reads it: that read is simply asked again.
+     */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Scrolls the element to the middle of its pane first: Tasklist's fixed footer covers the pane's bottom edge. */

@@ -136,7 +136,7 @@ final class Tasklist {
     }
 
     private Notification submit() {
-        String taskName = browser.driver.findElement(TASK_TITLE).getText();
+        String taskName = browser.await(d -> d.findElement(TASK_TITLE).getText());
         int before = browser.driver.findElements(NOTIFICATIONS).size();
         settle();
         browser.click(browser.await(ExpectedConditions.elementToBeClickable(COMPLETE)));

@@ -39,6 +39,12 @@ class StatementCounter implements BeanPostProcessor {
     final LongAdder commits = new LongAdder();
     /** statements by kind and first table ("insert act_hi_detail"), to see where a completion's cost goes */
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
+    /**
+     * kinds by statement text: the engine sends a few hundred distinct texts, and matching each one
+     * afresh cost a few percent of the application's CPU; texts that vary without end are not kept
+     */
+    private final Map<String, String> kinds = new ConcurrentHashMap<>();
+    private static final int KINDS_KEPT = 10_000;
 
     private static final Pattern KIND = Pattern.compile(
             "^\\s*(select|insert|update|delete)\\b.*?\\b(?:from|into|update)\\s+([a-z_][a-z_0-9.]*)",
@@ -69,7 +75,13 @@ class StatementCounter implements BeanPostProcessor {
 
     private void count(String sql) {
         statements.increment();
-        String kind = sql == null ? "other" : kindOf(sql);
+        String kind = sql == null ? "other" : kinds.get(sql);
+        if (kind == null && sql != null) {
+            kind = kindOf(sql);
+            if (kinds.size() < KINDS_KEPT) {
+                kinds.put(sql, kind);
+            }
+        }
         byKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
     }
 

@@ -2,35 +2,56 @@ package org.orglife.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.PvmActivity;
+import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): everything the level
- * {@code full} keeps — process, activity and task instances, process variables, incidents, job log,
- * user operations, decisions — except the forms' data: no history of task-local variables (each
- * step's form is filled into its task and submitted there), no row per variable change or submitted
- * form field ({@code ACT_HI_DETAIL}); and no log of candidate groups and users added to tasks
- * ({@code ACT_HI_IDENTITYLINK}: every step's candidates follow from the process model and the
- * registry).
+ * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): what the level
+ * {@code full} keeps — process, task and service-task instances, process variables, incidents,
+ * decisions, job failures, operators' actions — without what is kept elsewhere or says nothing:
+ * <ul>
+ * <li>the forms' data: no history of task-local variables (each step's form is filled into its task
+ * and submitted there), no row per variable change or submitted form field ({@code ACT_HI_DETAIL});
+ * what a branch filed is in our cycle tables;</li>
+ * <li>who completed a step of a cycle ({@code ACT_HI_OP_LOG} "Complete"): the append-only audit trail
+ * records who filed each step and grade, when; operators' actions in Cockpit (retries, deletions,
+ * variable changes, claims) are still logged;</li>
+ * <li>passes through gateways and plain start and end events ({@code ACT_HI_ACTINST}): which way a
+ * cycle went shows in the steps it then took, and the decisions are process variables;</li>
+ * <li>the job log of jobs created and run ({@code ACT_HI_JOB_LOG}): a failed job's log is kept;</li>
+ * <li>the log of candidate groups and users added to tasks ({@code ACT_HI_IDENTITYLINK}): every
+ * step's candidates follow from the process model and the registry.</li>
+ * </ul>
  *
- * <p>A step's form is a handful of lists of the branch's members; keeping copies of them was most of a
- * cycle's engine history and a fifth of its statements (BENCHMARKS.md). What a branch filed is in our
- * cycle tables, and who filed or changed it, when, in the append-only audit trail; the routing
- * decisions are process variables and stay in the history.
+ * <p>Copies of the forms were most of a cycle's engine history and a fifth of its statements; the
+ * passes, job log and completion log another half of what was left (BENCHMARKS.md).
  */
 @Component
 public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {
 
-    public static final String NAME = "full-except-form-data";
+    public static final String NAME = "orglife";
     /** Stored in the database ({@code ACT_GE_PROPERTY historyLevel}); the built-in levels are 0 to 3. */
     static final int ID = 13;
+
+    /** activity types whose passes leave no activity instance in the history */
+    static final Set<String> PASSES = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
+            "eventBasedGateway", "startEvent", "noneEndEvent");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -40,6 +61,14 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
         }
         custom.add(this);
         configuration.setCustomHistoryLevels(custom);
+        // the engine's own database handler, with the completion log of the cycles' steps left out
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<HistoryEventHandler> handlers = new ArrayList<>();
+        if (configuration.getCustomHistoryEventHandlers() != null) {
+            handlers.addAll(configuration.getCustomHistoryEventHandlers());
+        }
+        handlers.add(new WithoutStepCompletionLog());
+        configuration.setCustomHistoryEventHandlers(handlers);
     }
 
     @Override
@@ -57,12 +86,57 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
         if (eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
                 || eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE
                 || eventType == HistoryEventTypes.IDENTITY_LINK_ADD
-                || eventType == HistoryEventTypes.IDENTITY_LINK_DELETE) {
+                || eventType == HistoryEventTypes.IDENTITY_LINK_DELETE
+                || eventType == HistoryEventTypes.JOB_CREATE
+                || eventType == HistoryEventTypes.JOB_SUCCESS
+                || eventType == HistoryEventTypes.JOB_DELETE) {
             return false;
         }
         if (entity instanceof VariableInstanceEntity variable && variable.getTaskId() != null) {
             return false;
         }
+        if (isActivityInstanceEvent(eventType) && entity instanceof ExecutionEntity execution
+                && isPass(execution.getActivity())) {
+            return false;
+        }
         return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+    }
+
+    private static boolean isActivityInstanceEvent(HistoryEventType eventType) {
+        return eventType == HistoryEventTypes.ACTIVITY_INSTANCE_START
+                || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE
+                || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE
+                || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_END;
+    }
+
+    static boolean isPass(PvmActivity activity) {
+        return activity != null && PASSES.contains((String) activity.getProperty("type"));
+    }
+
+    /** The engine's database handler, without the "Complete" log entries of the cycles' user tasks. */
+    static final class WithoutStepCompletionLog extends DbHistoryEventHandler {
+
+        /** the processes whose user tasks are steps, each filed through the audit trail */
+        static final Set<String> STEP_PROCESSES = Set.of(ReviewVariables.PROCESS_KEY,
+                ReviewVariables.DISPOSITION_PROCESS_KEY);
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (!isStepCompletion(event)) {
+                super.handleEvent(event);
+            }
+        }
+
+        @Override
+        public void handleEvents(List<HistoryEvent> events) {
+            events.forEach(this::handleEvent);
+        }
+
+        private static boolean isStepCompletion(HistoryEvent event) {
+            return event instanceof UserOperationLogEntryEventEntity entry
+                    && EntityTypes.TASK.equals(entry.getEntityType())
+                    && UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType())
+                    && STEP_PROCESSES.contains(entry.getProcessDefinitionKey());
+        }
     }
 }

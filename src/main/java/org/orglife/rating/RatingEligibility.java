@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +28,9 @@ import org.springframework.stereotype.Service;
  * memory: a step asks about every member of the branch several times, and through the engine's
  * decision service each answer would be a decision instance in the engine history — about 120 per
  * cycle, a quarter of all its statements (BENCHMARKS.md). The outcome that matters is kept in our
- * tables with the grades. A {@link Table} answers each (status, sanction) pair once.
+ * tables with the grades. A deployed table never changes, so each (status, sanction) pair is evaluated
+ * once per deployed version and remembered: an evaluation through the FEEL engine costs milliseconds,
+ * and asking afresh for every step took a fifth of the application's CPU in the benchmark.
  */
 @Service
 public class RatingEligibility {
@@ -40,6 +41,8 @@ public class RatingEligibility {
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     /** parsed tables by deployed decision definition id (a deployment never changes its tables) */
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    /** answers by decision definition id, status and sanction: at most ten per deployed version */
+    private final Map<String, Eligibility> answers = new ConcurrentHashMap<>();
 
     RatingEligibility(RepositoryService repository) {
         this.repository = repository;
@@ -59,28 +62,29 @@ public class RatingEligibility {
                 throw new UncheckedIOException(e);
             }
         });
-        return new Table(decision, LocalDate.of(reviewYear, 12, 31));
+        return new Table(definition.getId(), decision, LocalDate.of(reviewYear, 12, 31));
     }
 
     public Eligibility of(Member member, int reviewYear) {
         return table(reviewYear).of(member);
     }
 
-    /** The table as of the last day of one review year, remembering each answer. */
+    /** One deployed version of the table as of the last day of one review year. */
     public final class Table {
 
+        private final String definitionId;
         private final DmnDecision decision;
         private final LocalDate yearEnd;
-        private final Map<String, Eligibility> answers = new HashMap<>();
 
-        private Table(DmnDecision decision, LocalDate yearEnd) {
+        private Table(String definitionId, DmnDecision decision, LocalDate yearEnd) {
+            this.definitionId = definitionId;
             this.decision = decision;
             this.yearEnd = yearEnd;
         }
 
         public Eligibility of(Member member) {
             Sanction sanction = sanctionInEffect(member, yearEnd);
-            return answers.computeIfAbsent(member.status().name() + "/" + sanction.name(),
+            return answers.computeIfAbsent(definitionId + "/" + member.status().name() + "/" + sanction.name(),
                     key -> evaluate(member.status().name(), sanction.name()));
         }
 

@@ -121,7 +121,7 @@ class RatingRulesInProcessTest {
         assertThat(jdbc.sql("select count(*) from rating where cycle_id = ? and grade = 'EXCELLENT'")
                 .param(cycle.businessKey).query(Integer.class).single()).isEqualTo(5);
         assertThat(CycleTables.count(jdbc, "excellent_exception")).isZero();
-        assertThat(instance(cycle)).hasPassed("gateway_excellentWithinCap", "gateway_ratingsAccepted").hasNotPassed("approveExcellentException")
+        assertThat(instance(cycle)).hasPassed("rateMembers").hasNotPassed("approveExcellentException")
                 .isWaitingAt("serviceTask_forwardFloatingOpinions");
     }
 

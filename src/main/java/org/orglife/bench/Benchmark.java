@@ -79,11 +79,10 @@ public class Benchmark {
     private final StatisticsWorkbook workbook;
     private final TownshipProperties township;
     private final StatementCounter counter;
-    private final JobCounter jobs;
     private final JdbcTemplate jdbc;
 
     Benchmark(ProcessEngine engine, Campaigns campaigns, SyntheticRegistry registry, DashboardView dashboard,
-            StatisticsWorkbook workbook, TownshipProperties township, StatementCounter counter, JobCounter jobs, JdbcTemplate jdbc) {
+            StatisticsWorkbook workbook, TownshipProperties township, StatementCounter counter, JdbcTemplate jdbc) {
         this.engine = engine;
         this.identity = engine.getIdentityService();
         this.campaigns = campaigns;
@@ -92,7 +91,6 @@ public class Benchmark {
         this.workbook = workbook;
         this.township = township;
         this.counter = counter;
-        this.jobs = jobs;
         this.jdbc = jdbc;
     }
 
@@ -418,7 +416,7 @@ public class Benchmark {
     }
 
     private long successfulJobs() {
-        return jobs.succeeded();
+        return engine.getHistoryService().createHistoricJobLogQuery().successLog().count();
     }
 
     private List<String> historyTables() {

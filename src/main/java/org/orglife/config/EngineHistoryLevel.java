@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): what the level
  * {@code full} keeps — process, task and service-task instances, process variables, incidents,
- * decisions, job failures, operators' actions — without what is kept elsewhere or says nothing:
+ * decisions, which node ran or failed each job, operators' actions — without what is kept
+ * elsewhere or says nothing:
  * <ul>
  * <li>the forms' data: no history of task-local variables (each step's form is filled into its task
  * and submitted there), no row per variable change or submitted form field ({@code ACT_HI_DETAIL});
@@ -34,13 +35,15 @@ import org.springframework.stereotype.Component;
  * variable changes, claims) are still logged;</li>
  * <li>passes through gateways and plain start and end events ({@code ACT_HI_ACTINST}): which way a
  * cycle went shows in the steps it then took, and the decisions are process variables;</li>
- * <li>the job log of jobs created and run ({@code ACT_HI_JOB_LOG}): a failed job's log is kept;</li>
+ * <li>the job log's entries for jobs created or deleted ({@code ACT_HI_JOB_LOG}): its entries for jobs
+ * run or failed, with the node that ran them, are kept (they show a cluster's recovery);</li>
  * <li>the log of candidate groups and users added to tasks ({@code ACT_HI_IDENTITYLINK}): every
  * step's candidates follow from the process model and the registry.</li>
  * </ul>
  *
  * <p>Copies of the forms were most of a cycle's engine history and a fifth of its statements; the
- * passes, job log and completion log another half of what was left (BENCHMARKS.md).
+ * passes, the job log of creations and the completion log another third of what was left
+ * (BENCHMARKS.md).
  */
 @Component
 public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {
@@ -88,7 +91,6 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
                 || eventType == HistoryEventTypes.IDENTITY_LINK_ADD
                 || eventType == HistoryEventTypes.IDENTITY_LINK_DELETE
                 || eventType == HistoryEventTypes.JOB_CREATE
-                || eventType == HistoryEventTypes.JOB_SUCCESS
                 || eventType == HistoryEventTypes.JOB_DELETE) {
             return false;
         }

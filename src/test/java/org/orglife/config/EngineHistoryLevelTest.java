@@ -23,8 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * What the history level {@value EngineHistoryLevel#NAME} keeps of a cycle's first steps, worked as
  * the secretary and the township office sign in: the steps and the service tasks, the audit trail's
- * record of who filed them, and operators' actions; not the passes through gateways and plain
- * events, the engine's own log of the steps' completion, or the log of jobs run.
+ * record of who filed them, which node ran each job, and operators' actions; not the passes through
+ * gateways and plain events, the engine's own log of the steps' completion, or the log of jobs created.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
@@ -79,11 +79,13 @@ class EngineHistoryLevelTest {
                 .operationType(UserOperationLogEntry.OPERATION_TYPE_ASSIGN).singleResult().getUserId())
                 .as("an operator's action is logged").isEqualTo("admin");
 
-        assertThat(history.createHistoricJobLogQuery().processInstanceId(cycle.processInstanceId).count())
-                .as("jobs created and run leave no log").isZero();
-        EngineHistoryLevel level = new EngineHistoryLevel();
-        assertThat(level.isHistoryEventProduced(HistoryEventTypes.JOB_FAIL, null)).as("a failure is logged").isTrue();
-        assertThat(level.isHistoryEventProduced(HistoryEventTypes.JOB_SUCCESS, null)).isFalse();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(cycle.processInstanceId).creationLog().count())
+                .as("jobs created leave no log").isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(cycle.processInstanceId).successLog().list())
+                .as("which node ran each job is kept").isNotEmpty()
+                .allSatisfy(run -> assertThat(run.getHostname()).isNotBlank());
+        assertThat(new EngineHistoryLevel().isHistoryEventProduced(HistoryEventTypes.JOB_FAIL, null))
+                .as("a failure is logged").isTrue();
     }
 
     private void signIn(String user, String... groups) {

@@ -55,13 +55,17 @@ class EngineHistoryLevelTest {
         signIn("admin", Groups.ADMINS);
         engine.getTaskService().setAssignee(study, "sec-DDG-03");
         engine.getIdentityService().clearAuthentication();
+        // and an asynchronous step of rating, run as the job executor would
+        engine.getRuntimeService().createProcessInstanceModification(cycle.processInstanceId)
+                .startBeforeActivity("serviceTask_forwardFloatingOpinions").execute();
         cycle.runJobs();
 
         HistoryService history = engine.getHistoryService();
         List<HistoricActivityInstance> passed = history.createHistoricActivityInstanceQuery()
                 .processInstanceId(cycle.processInstanceId).list();
         assertThat(passed).extracting(HistoricActivityInstance::getActivityId)
-                .contains("serviceTask_openCycle", "draftWorkPlan", "reviewWorkPlan", "organizeStudy");
+                .contains("serviceTask_openCycle", "draftWorkPlan", "reviewWorkPlan", "organizeStudy",
+                        "serviceTask_forwardFloatingOpinions");
         assertThat(passed).extracting(HistoricActivityInstance::getActivityType)
                 .as("gateways and plain start events leave no row").doesNotContain("exclusiveGateway",
                         "parallelGateway", "startEvent")

@@ -19,11 +19,13 @@ import org.springframework.stereotype.Component;
 class BenchCommand {
 
     private final Benchmark benchmark;
+    private final Baseline baseline;
     private final BenchSettings settings;
     private final ApplicationContext context;
 
-    BenchCommand(Benchmark benchmark, BenchSettings settings, ApplicationContext context) {
+    BenchCommand(Benchmark benchmark, Baseline baseline, BenchSettings settings, ApplicationContext context) {
         this.benchmark = benchmark;
+        this.baseline = baseline;
         this.settings = settings;
         this.context = context;
     }
@@ -42,7 +44,11 @@ class BenchCommand {
     private void runAndExit() {
         int code = 0;
         try {
-            benchmark.run(settings, System.out);
+            if (settings.baseline()) {
+                baseline.run(settings, System.out);
+            } else {
+                benchmark.run(settings, System.out);
+            }
         } catch (Exception | Error e) {
             e.printStackTrace();
             code = 1;

@@ -65,7 +65,7 @@ public final class BenchLauncher {
                 .orElse(System.getProperty(name, fallback));
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -393,15 +393,15 @@ public class Benchmark {
         }
     }
 
-    private static long appCpuNanos() {
+    static long appCpuNanos() {
         return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     /** Linux's {@code /proc/stat} counts CPU time in ticks of 1/100 s. */
-    private static final int CLOCK_TICKS_PER_S = 100;
+    static final int CLOCK_TICKS_PER_S = 100;
 
     /** The machine's busy and total CPU ticks over all cores from {@code /proc/stat}, or null elsewhere. */
-    private static long[] machineCpuTicks() {
+    static long[] machineCpuTicks() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
@@ -465,7 +465,7 @@ public class Benchmark {
         return round((System.nanoTime() - nanos) / 1e9, 2);
     }
 
-    private static double round(double value, int digits) {
+    static double round(double value, int digits) {
         return new BigDecimal(String.format(Locale.ROOT, "%." + digits + "f", value)).doubleValue();
     }
 

@@ -95,6 +95,11 @@ class StatementCounter implements BeanPostProcessor {
         return new Snapshot(statements.sum(), roundTrips.sum(), commits.sum());
     }
 
+    /** {@code dataSource}, its statements counted with the application's */
+    DataSource counting(DataSource dataSource) {
+        return new CountingDataSource(dataSource);
+    }
+
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)) {

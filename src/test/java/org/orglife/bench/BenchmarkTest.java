@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class BenchmarkTest {
 
     @Autowired Benchmark benchmark;
+    @Autowired Baseline baseline;
     @Autowired BenchSettings settings;
     @Autowired IdentitySync identitySync;
     @Autowired JdbcTemplate jdbc;
@@ -55,6 +56,20 @@ class BenchmarkTest {
         assertThat(jdbc.queryForObject("select count(*) from review_cycle where status = 'COMPLETED'", Integer.class))
                 .isEqualTo(20);
         assertThat(jdbc.queryForObject("select count(*) from statistics_row", Integer.class)).isEqualTo(20);
+    }
+
+    @Test
+    void theBareEngineAnchorWorksEveryTaskOfEveryInstance(CapturedOutput output) throws Exception {
+        BenchSettings bare = new BenchSettings(10, 6, 2, "h2", "bulk", 20, 3, 0, true, false);
+
+        Map<String, Object> line = baseline.run(bare, System.out);
+
+        List<String> lines = output.getOut().lines().toList();
+        assertThat(lines.get(lines.size() - 1)).startsWith("BASELINE {");
+        assertThat(line).containsEntry("instances", 10).containsEntry("user_tasks", Baseline.USER_TASKS)
+                .containsEntry("history", "full");
+        assertThat(line).as("every task of every instance").containsEntry("completions", 130L);
+        assertThat(((Number) line.get("statements_per_completion")).doubleValue()).isPositive();
     }
 
     @Test

@@ -1,0 +1,176 @@
+package org.orglife.bench;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The issue's anchor, measured here beside the benchmark ({@code --bench.baseline=true}): the bare
+ * engine, history level FULL, a process of {@value #USER_TASKS} plain user tasks in a row and nothing
+ * else, on its own database of the same server ({@code orglife_bench_bare} beside {@code orglife_bench},
+ * or an in-memory H2), with the same client threads, pool size and id generator as the application.
+ * Each client takes an instance and works its tasks one by one as our bench works a cycle: find the
+ * open task, complete it. Prints one line, {@code BASELINE {...}}, with the same measures as the
+ * benchmark's, so that a cycle of ours is compared with a bare one on the same machine at the same time.
+ */
+@Component
+@Profile("bench")
+class Baseline {
+
+    static final int USER_TASKS = 13;
+    static final String PROCESS = "bare-user-tasks";
+
+    private final StatementCounter counter;
+
+    Baseline(StatementCounter counter) {
+        this.counter = counter;
+    }
+
+    Map<String, Object> run(BenchSettings s, PrintStream out) throws Exception {
+        boolean postgres = "postgres".equals(s.db());
+        String url = postgres ? BenchLauncher.env("SPRING_DATASOURCE_URL", BenchLauncher.DEFAULT_POSTGRES_URL) + "_bare"
+                : "jdbc:h2:mem:orglife-bench-bare;DB_CLOSE_DELAY=-1";
+        String user = postgres ? BenchLauncher.env("SPRING_DATASOURCE_USERNAME", "postgres") : "sa";
+        String password = postgres ? BenchLauncher.env("SPRING_DATASOURCE_PASSWORD", "") : "";
+        if (postgres) {
+            BenchLauncher.recreateDatabase(url, user, password);
+        }
+        HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class).url(url).username(user)
+                .password(password).build();
+        pool.setMaximumPoolSize(20);
+        pool.setPoolName("baseline");
+        ProcessEngine engine = engine(counter.counting(pool));
+        try {
+            return measure(engine, pool, s, postgres, out);
+        } finally {
+            engine.close();
+            pool.close();
+        }
+    }
+
+    private static ProcessEngine engine(DataSource dataSource) {
+        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("baseline");
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setJobExecutorActivate(false);
+        return configuration.buildProcessEngine();
+    }
+
+    static BpmnModelInstance model() {
+        AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(180)
+                .startEvent();
+        for (int i = 1; i <= USER_TASKS; i++) {
+            flow = flow.userTask("task" + i);
+        }
+        return flow.endEvent().done();
+    }
+
+    private Map<String, Object> measure(ProcessEngine engine, DataSource pool, BenchSettings s, boolean postgres,
+            PrintStream out) throws Exception {
+        engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
+        long historyBefore = postgres ? historyBytes(pool) : -1;
+        Queue<String> instances = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < s.driven(); i++) {
+            instances.add(engine.getRuntimeService().startProcessInstanceByKey(PROCESS).getId());
+        }
+
+        TaskService tasks = engine.getTaskService();
+        AtomicLong completions = new AtomicLong();
+        StatementCounter.Snapshot sqlBefore = counter.snapshot();
+        long appCpuBefore = Benchmark.appCpuNanos();
+        long[] machineBefore = Benchmark.machineCpuTicks();
+        long t = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(s.threads());
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < s.threads(); i++) {
+            running.add(clients.submit(() -> {
+                for (String instance = instances.poll(); instance != null; instance = instances.poll()) {
+                    for (Task task = open(tasks, instance); task != null; task = open(tasks, instance)) {
+                        tasks.complete(task.getId());
+                        completions.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        double seconds = (System.nanoTime() - t) / 1e9;
+        long appCpu = Benchmark.appCpuNanos() - appCpuBefore;
+        long[] machineAfter = Benchmark.machineCpuTicks();
+        StatementCounter.Snapshot sql = counter.snapshot().minus(sqlBefore);
+
+        long done = completions.get();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("db", s.db());
+        line.put("instances", s.driven());
+        line.put("user_tasks", USER_TASKS);
+        line.put("threads", s.threads());
+        line.put("history", ProcessEngineConfiguration.HISTORY_FULL);
+        line.put("completions", done);
+        line.put("seconds", Benchmark.round(seconds, 1));
+        line.put("cycles_per_s", Benchmark.round(s.driven() / seconds, 2));
+        line.put("task_completions_per_s", Benchmark.round(done / seconds, 1));
+        line.put("statements_per_completion", Benchmark.round((double) sql.statements() / done, 1));
+        line.put("commits_per_completion", Benchmark.round((double) sql.commits() / done, 2));
+        line.put("app_cpu_ms_per_completion", Benchmark.round(appCpu / 1e6 / done, 2));
+        if (machineBefore != null && machineAfter != null) {
+            line.put("machine_cpu_ms_per_completion", Benchmark.round(
+                    (machineAfter[0] - machineBefore[0]) * 1000.0 / Benchmark.CLOCK_TICKS_PER_S / done, 2));
+        }
+        if (postgres) {
+            line.put("history_bytes_per_cycle", (historyBytes(pool) - historyBefore) / s.driven());
+        }
+        out.println("BASELINE " + new ObjectMapper().writeValueAsString(line));
+        out.flush();
+        return line;
+    }
+
+    private static Task open(TaskService tasks, String instance) {
+        return tasks.createTaskQuery().processInstanceId(instance).singleResult();
+    }
+
+    private static long historyBytes(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n "
+                        + "on n.oid = c.relnamespace where c.relkind = 'r' and c.relname like 'act\\_hi\\_%' "
+                        + "and n.nspname = current_schema()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

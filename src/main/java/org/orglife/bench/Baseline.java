@@ -1,10 +1,6 @@
 package org.orglife.bench;
 
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +25,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,7 +98,8 @@ class Baseline {
     private Map<String, Object> measure(ProcessEngine engine, DataSource pool, BenchSettings s, boolean postgres,
             PrintStream out) throws Exception {
         engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
-        long historyBefore = postgres ? historyBytes(pool) : -1;
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        long historyBefore = postgres ? Benchmark.historyBytes(jdbc) : -1;
         Queue<String> instances = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < s.driven(); i++) {
             instances.add(engine.getRuntimeService().startProcessInstanceByKey(PROCESS).getId());
@@ -153,7 +151,9 @@ class Baseline {
                     (machineAfter[0] - machineBefore[0]) * 1000.0 / Benchmark.CLOCK_TICKS_PER_S / done, 2));
         }
         if (postgres) {
-            line.put("history_bytes_per_cycle", (historyBytes(pool) - historyBefore) / s.driven());
+            line.put("history_bytes_per_cycle", (Benchmark.historyBytes(jdbc) - historyBefore) / s.driven());
+            Benchmark.compactHistory(jdbc);
+            line.put("history_bytes_per_cycle_compacted", (Benchmark.historyBytes(jdbc) - historyBefore) / s.driven());
         }
         out.println("BASELINE " + new ObjectMapper().writeValueAsString(line));
         out.flush();
@@ -162,15 +162,5 @@ class Baseline {
 
     private static Task open(TaskService tasks, String instance) {
         return tasks.createTaskQuery().processInstanceId(instance).singleResult();
-    }
-
-    private static long historyBytes(DataSource pool) throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n "
-                        + "on n.oid = c.relnamespace where c.relkind = 'r' and c.relname like 'act\\_hi\\_%' "
-                        + "and n.nspname = current_schema()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -112,7 +112,7 @@ public class Benchmark {
         log.info("registry: {} branches, {} members in {} s, identity ({}) in {} s", s.branches(), members,
                 details.get("registry_s"), s.identity(), details.get("identity_s"));
 
-        long historyBefore = postgres ? historyBytes() : -1;
+        long historyBefore = postgres ? historyBytes(jdbc) : -1;
         long jobsBefore = successfulJobs();
         t = System.nanoTime();
         campaigns.launch(new Campaigns.LaunchRequest(year, LocalDate.of(year + 1, 2, 10), LocalDate.of(year + 1, 2, 26),
@@ -133,7 +133,7 @@ public class Benchmark {
         List<Double> inbox = timeInbox(s);
         List<Double> dashboardMs = timeDashboard(year, s.dashboardSamples());
 
-        long historyLaunched = postgres ? historyBytes() : -1;
+        long historyLaunched = postgres ? historyBytes(jdbc) : -1;
         StatementCounter.Snapshot sqlBefore = counter.snapshot();
         counter.resetKinds();
         long driveJobsBefore = successfulJobs();
@@ -175,13 +175,13 @@ public class Benchmark {
         if (postgres) {
             // on disk, dead row versions of updated history rows included: the launch's share of each cycle
             // (all N opened) plus the drive's (the driven ones finished)
-            long history = historyBytes();
+            long history = historyBytes(jdbc);
             details.put("history_bytes_per_cycle", (historyLaunched - historyBefore) / s.branches()
                     + (history - historyLaunched) / s.driven());
             if (s.driven() == s.branches()) {
                 // what the rows and their indexes take once PostgreSQL has compacted them
-                jdbc.execute("vacuum full " + String.join(", ", historyTables()));
-                details.put("history_bytes_per_cycle_compacted", (historyBytes() - historyBefore) / s.branches());
+                compactHistory(jdbc);
+                details.put("history_bytes_per_cycle_compacted", (historyBytes(jdbc) - historyBefore) / s.branches());
             }
         }
 
@@ -419,12 +419,16 @@ public class Benchmark {
         return engine.getHistoryService().createHistoricJobLogQuery().successLog().count();
     }
 
-    private List<String> historyTables() {
-        return jdbc.queryForList("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                + "where c.relkind = 'r' and c.relname like 'act\\_hi\\_%' and n.nspname = current_schema()", String.class);
+    /** Rewrites the engine's history tables without dead row versions (PostgreSQL). */
+    static void compactHistory(JdbcTemplate jdbc) {
+        List<String> tables = jdbc.queryForList("select c.relname from pg_class c join pg_namespace n "
+                + "on n.oid = c.relnamespace where c.relkind = 'r' and c.relname like 'act\\_hi\\_%' "
+                + "and n.nspname = current_schema()", String.class);
+        jdbc.execute("vacuum full " + String.join(", ", tables));
     }
 
-    private long historyBytes() {
+    /** The engine's history tables with their indexes, on disk (PostgreSQL). */
+    static long historyBytes(JdbcTemplate jdbc) {
         Long bytes = jdbc.queryForObject("select sum(pg_total_relation_size(c.oid)) from pg_class c "
                 + "join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'r' and c.relname like 'act\\_hi\\_%' "
                 + "and n.nspname = current_schema()", Long.class);

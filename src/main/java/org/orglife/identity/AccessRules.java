@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessRules {
 
-    private final AuthorizationService authorizations;
+    private static final Logger log = LoggerFactory.getLogger(AccessRules.class);
 
-    AccessRules(AuthorizationService authorizations) {
+    private final AuthorizationService authorizations;
+    private final JdbcClient jdbc;
+
+    AccessRules(AuthorizationService authorizations, JdbcClient jdbc) {
         this.authorizations = authorizations;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -55,6 +62,24 @@ public class AccessRules {
         }
         grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
         grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        removeBranchGroupGrants();
+    }
+
+    /**
+     * Databases set up before the role groups carried the grants still hold each branch group's own
+     * grants (Tasklist access, reads on every user, group and process definition, the filters): harmless,
+     * but at province scale every authorization check reads them all. They go in one statement; the
+     * grants the engine gives a branch group on each task it is a candidate for stay.
+     */
+    private void removeBranchGroupGrants() {
+        int removed = jdbc.sql("""
+                        delete from act_ru_authorization
+                        where group_id_ like 'branch-%' and group_id_ <> ? and resource_type_ <> ?""")
+                .params(Groups.BRANCH_SECRETARIES, Resources.TASK.resourceType())
+                .update();
+        if (removed > 0) {
+            log.info("removed {} grants that branch groups held before the role groups carried them", removed);
+        }
     }
 
     /** Grants the permissions to a group on one resource id, adding to an existing grant if there is one. */

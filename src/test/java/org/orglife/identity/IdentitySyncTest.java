@@ -70,6 +70,40 @@ class IdentitySyncTest {
     }
 
     @Test
+    void grantsABranchGroupHeldBeforeTheRoleGroupsCarriedThemAreRemovedItsTaskGrantsStay() {
+        // a database set up by an earlier version: the branch group's own grant on Tasklist and on a filter
+        org.camunda.bpm.engine.authorization.Authorization old = authorizationService
+                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        old.setGroupId("branch-DDG-01");
+        old.setResource(Resources.APPLICATION);
+        old.setResourceId("tasklist");
+        old.addPermission(Permissions.ACCESS);
+        authorizationService.saveAuthorization(old);
+        // and the kind of grant the engine gives a candidate group on its task
+        org.camunda.bpm.engine.authorization.Authorization onTask = authorizationService
+                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        onTask.setGroupId("branch-DDG-01");
+        onTask.setResource(Resources.TASK);
+        onTask.setResourceId("a-task-of-DDG-01");
+        onTask.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(onTask);
+        long taskGrants = authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
+                .resourceType(Resources.TASK).count();
+
+        identitySync.sync();
+
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
+                .resourceType(Resources.APPLICATION).count()).isZero();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
+                .resourceType(Resources.TASK).count()).as("candidate grants on tasks stay").isEqualTo(taskGrants);
+        authorizationService.deleteAuthorization(onTask.getId());
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Groups.BRANCH_SECRETARIES)
+                .resourceType(Resources.APPLICATION).count()).as("the role group keeps its own").isPositive();
+        assertThat(authorizationService.isUserAuthorized("sec-DDG-01", groupsOf("sec-DDG-01"), Permissions.ACCESS,
+                Resources.APPLICATION, "tasklist")).isTrue();
+    }
+
+    @Test
     void runningTheSyncAgainChangesNothing() {
         Map<String, Long> before = counts();
         identitySync.sync();

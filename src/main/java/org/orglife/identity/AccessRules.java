@@ -67,15 +67,18 @@ public class AccessRules {
 
     /**
      * Databases set up before the role groups carried the grants still hold each branch group's own
-     * grants (Tasklist access, reads on every user, group and process definition, the filters): harmless,
-     * but at province scale every authorization check reads them all. They go in one statement; the
-     * grants the engine gives a branch group on each task it is a candidate for stay.
+     * blanket grants (Tasklist access, reads on every user, group and process definition, the filters):
+     * harmless, but at province scale every authorization check reads them all. They go in one
+     * statement. A branch group's grants on single instances and tasks (its own cycles, the tasks it
+     * is a candidate for) stay.
      */
     private void removeBranchGroupGrants() {
         int removed = jdbc.sql("""
                         delete from act_ru_authorization
-                        where group_id_ like 'branch-%' and group_id_ <> ? and resource_type_ <> ?""")
-                .params(Groups.BRANCH_SECRETARIES, Resources.TASK.resourceType())
+                        where group_id_ like 'branch-%' and group_id_ <> ?
+                        and (resource_id_ = ? or resource_type_ in (?, ?))""")
+                .params(Groups.BRANCH_SECRETARIES, ANY, Resources.APPLICATION.resourceType(),
+                        Resources.FILTER.resourceType())
                 .update();
         if (removed > 0) {
             log.info("removed {} grants that branch groups held before the role groups carried them", removed);

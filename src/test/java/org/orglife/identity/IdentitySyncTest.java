@@ -70,7 +70,7 @@ class IdentitySyncTest {
     }
 
     @Test
-    void grantsABranchGroupHeldBeforeTheRoleGroupsCarriedThemAreRemovedItsTaskGrantsStay() {
+    void grantsABranchGroupHeldBeforeTheRoleGroupsCarriedThemAreRemovedItsTaskAndInstanceGrantsStay() {
         // a database set up by an earlier version: the branch group's own grant on Tasklist and on a filter
         org.camunda.bpm.engine.authorization.Authorization old = authorizationService
                 .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
@@ -89,6 +89,14 @@ class IdentitySyncTest {
         authorizationService.saveAuthorization(onTask);
         long taskGrants = authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
                 .resourceType(Resources.TASK).count();
+        // and the grant of its own cycle's instance (CycleAccess)
+        org.camunda.bpm.engine.authorization.Authorization onInstance = authorizationService
+                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        onInstance.setGroupId("branch-DDG-01");
+        onInstance.setResource(Resources.PROCESS_INSTANCE);
+        onInstance.setResourceId("an-instance-of-DDG-01");
+        onInstance.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(onInstance);
 
         identitySync.sync();
 
@@ -96,7 +104,11 @@ class IdentitySyncTest {
                 .resourceType(Resources.APPLICATION).count()).isZero();
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
                 .resourceType(Resources.TASK).count()).as("candidate grants on tasks stay").isEqualTo(taskGrants);
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId("an-instance-of-DDG-01").count())
+                .as("the grant of its own cycle stays").isOne();
         authorizationService.deleteAuthorization(onTask.getId());
+        authorizationService.deleteAuthorization(onInstance.getId());
         assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Groups.BRANCH_SECRETARIES)
                 .resourceType(Resources.APPLICATION).count()).as("the role group keeps its own").isPositive();
         assertThat(authorizationService.isUserAuthorized("sec-DDG-01", groupsOf("sec-DDG-01"), Permissions.ACCESS,

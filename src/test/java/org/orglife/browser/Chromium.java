@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.ScriptTimeoutException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -38,7 +39,11 @@ final class Chromium implements AutoCloseable {
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /**
+     * How long a wait may take. A form of two 48-row lists takes Tasklist tens of seconds to render on
+     * a busy two-core machine, and the page answers no script meanwhile (CI once timed out at 30 s).
+     */
+    static final Duration PATIENCE = Duration.ofSeconds(120);
     static final int WIDTH = 1440;
     static final int HEIGHT = 1100;
 
@@ -80,7 +85,9 @@ final class Chromium implements AutoCloseable {
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-        return new Chromium(new ChromeDriver(service, options), profile);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(PATIENCE);
+        return new Chromium(driver, profile);
     }
 
     void open(String url) {
@@ -89,10 +96,14 @@ final class Chromium implements AutoCloseable {
 
     /**
      * Waits until {@code condition} answers. Tasklist's pages re-render as answers arrive, so an element
-     * found a moment ago can be replaced while the condition reads it: that read is simply asked again.
+     * found a moment ago can be replaced while the condition reads it, or the page can be too busy
+     * rendering to answer: that read is simply asked again, within {@link #PATIENCE}.
      */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ScriptTimeoutException.class)
+                .until(condition);
     }
 
     /** Scrolls the element to the middle of its pane first: Tasklist's fixed footer covers the pane's bottom edge. */

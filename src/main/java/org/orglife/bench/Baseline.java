@@ -108,8 +108,7 @@ class Baseline {
         TaskService tasks = engine.getTaskService();
         AtomicLong completions = new AtomicLong();
         StatementCounter.Snapshot sqlBefore = counter.snapshot();
-        long appCpuBefore = Benchmark.appCpuNanos();
-        long[] machineBefore = Benchmark.machineCpuTicks();
+        CpuUse cpu = CpuUse.start();
         long t = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(s.threads());
         List<Future<?>> running = new ArrayList<>();
@@ -128,8 +127,7 @@ class Baseline {
         }
         clients.shutdown();
         double seconds = (System.nanoTime() - t) / 1e9;
-        long appCpu = Benchmark.appCpuNanos() - appCpuBefore;
-        long[] machineAfter = Benchmark.machineCpuTicks();
+        Map<String, Object> cpuPerCompletion = cpu.perCompletion(completions.get());
         StatementCounter.Snapshot sql = counter.snapshot().minus(sqlBefore);
 
         long done = completions.get();
@@ -145,11 +143,7 @@ class Baseline {
         line.put("task_completions_per_s", Benchmark.round(done / seconds, 1));
         line.put("statements_per_completion", Benchmark.round((double) sql.statements() / done, 1));
         line.put("commits_per_completion", Benchmark.round((double) sql.commits() / done, 2));
-        line.put("app_cpu_ms_per_completion", Benchmark.round(appCpu / 1e6 / done, 2));
-        if (machineBefore != null && machineAfter != null) {
-            line.put("machine_cpu_ms_per_completion", Benchmark.round(
-                    (machineAfter[0] - machineBefore[0]) * 1000.0 / Benchmark.CLOCK_TICKS_PER_S / done, 2));
-        }
+        line.putAll(cpuPerCompletion);
         if (postgres) {
             line.put("history_bytes_per_cycle", (Benchmark.historyBytes(jdbc) - historyBefore) / s.driven());
             Benchmark.compactHistory(jdbc);

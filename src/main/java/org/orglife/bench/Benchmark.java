@@ -7,8 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -137,13 +135,11 @@ public class Benchmark {
         StatementCounter.Snapshot sqlBefore = counter.snapshot();
         counter.resetKinds();
         long driveJobsBefore = successfulJobs();
-        long appCpuBefore = appCpuNanos();
-        long[] machineBefore = machineCpuTicks();
+        CpuUse cpu = CpuUse.start();
         t = System.nanoTime();
         Drive drive = drive(s, year);
         double seconds = secondsSince(t);
-        long appCpu = appCpuNanos() - appCpuBefore;
-        long[] machineAfter = machineCpuTicks();
+        Map<String, Object> cpuPerCompletion = cpu.perCompletion(drive.completions.get());
         StatementCounter.Snapshot sql = counter.snapshot().minus(sqlBefore);
         long driveJobs = successfulJobs() - driveJobsBefore;
         details.put("completions", drive.completions.get());
@@ -152,15 +148,7 @@ public class Benchmark {
         details.put("publicity_timers_run", drive.timers.get());
         details.put("jobs_in_drive", driveJobs);
         details.put("jobs_per_s", round(driveJobs / seconds, 1));
-        // CPU per completion, the application's and the whole machine's (PostgreSQL's is most of the rest):
-        // on a saturated machine, throughput is the inverse of the machine's CPU per completion
-        details.put("app_cpu_ms_per_completion", round(appCpu / 1e6 / drive.completions.get(), 2));
-        if (machineBefore != null && machineAfter != null) {
-            double busyMs = (machineAfter[0] - machineBefore[0]) * 1000.0 / CLOCK_TICKS_PER_S;
-            double allMs = (machineAfter[1] - machineBefore[1]) * 1000.0 / CLOCK_TICKS_PER_S;
-            details.put("machine_cpu_ms_per_completion", round(busyMs / drive.completions.get(), 2));
-            details.put("machine_cpu_busy_share", round(busyMs / allMs, 2));
-        }
+        details.putAll(cpuPerCompletion);
         details.put("statements_per_completion", round((double) sql.statements() / drive.completions.get(), 1));
         details.put("round_trips_per_completion", round((double) sql.roundTrips() / drive.completions.get(), 1));
         details.put("commits_per_completion", round((double) sql.commits() / drive.completions.get(), 2));
@@ -390,28 +378,6 @@ public class Benchmark {
                     List.of(Groups.LIAISON_CADRES));
             default -> identity.setAuthentication(SyntheticRegistry.secretary(branch),
                     List.of(Groups.BRANCH_SECRETARIES, "branch-" + SyntheticRegistry.code(branch)));
-        }
-    }
-
-    static long appCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
-    /** Linux's {@code /proc/stat} counts CPU time in ticks of 1/100 s. */
-    static final int CLOCK_TICKS_PER_S = 100;
-
-    /** The machine's busy and total CPU ticks over all cores from {@code /proc/stat}, or null elsewhere. */
-    static long[] machineCpuTicks() {
-        try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < cpu.length; i++) {
-                total += Long.parseLong(cpu[i]);
-            }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-            return new long[] {total - idle, total};
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

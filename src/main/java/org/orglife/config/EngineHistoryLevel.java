@@ -129,11 +129,6 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
             }
         }
 
-        @Override
-        public void handleEvents(List<HistoryEvent> events) {
-            events.forEach(this::handleEvent);
-        }
-
         private static boolean isStepCompletion(HistoryEvent event) {
             return event instanceof UserOperationLogEntryEventEntity entry
                     && EntityTypes.TASK.equals(entry.getEntityType())

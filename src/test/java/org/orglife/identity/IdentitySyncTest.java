@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
@@ -71,32 +72,15 @@ class IdentitySyncTest {
 
     @Test
     void grantsABranchGroupHeldBeforeTheRoleGroupsCarriedThemAreRemovedItsTaskAndInstanceGrantsStay() {
-        // a database set up by an earlier version: the branch group's own grant on Tasklist and on a filter
-        org.camunda.bpm.engine.authorization.Authorization old = authorizationService
-                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-        old.setGroupId("branch-DDG-01");
-        old.setResource(Resources.APPLICATION);
-        old.setResourceId("tasklist");
-        old.addPermission(Permissions.ACCESS);
-        authorizationService.saveAuthorization(old);
+        // a database set up by an earlier version: the branch group's own grant on Tasklist
+        grantBranchGroup(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         // and the kind of grant the engine gives a candidate group on its task
-        org.camunda.bpm.engine.authorization.Authorization onTask = authorizationService
-                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-        onTask.setGroupId("branch-DDG-01");
-        onTask.setResource(Resources.TASK);
-        onTask.setResourceId("a-task-of-DDG-01");
-        onTask.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(onTask);
+        Authorization onTask = grantBranchGroup(Resources.TASK, "a-task-of-DDG-01", Permissions.READ);
         long taskGrants = authorizationService.createAuthorizationQuery().groupIdIn("branch-DDG-01")
                 .resourceType(Resources.TASK).count();
         // and the grant of its own cycle's instance (CycleAccess)
-        org.camunda.bpm.engine.authorization.Authorization onInstance = authorizationService
-                .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-        onInstance.setGroupId("branch-DDG-01");
-        onInstance.setResource(Resources.PROCESS_INSTANCE);
-        onInstance.setResourceId("an-instance-of-DDG-01");
-        onInstance.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(onInstance);
+        Authorization onInstance = grantBranchGroup(Resources.PROCESS_INSTANCE, "an-instance-of-DDG-01",
+                Permissions.READ);
 
         identitySync.sync();
 
@@ -113,6 +97,15 @@ class IdentitySyncTest {
                 .resourceType(Resources.APPLICATION).count()).as("the role group keeps its own").isPositive();
         assertThat(authorizationService.isUserAuthorized("sec-DDG-01", groupsOf("sec-DDG-01"), Permissions.ACCESS,
                 Resources.APPLICATION, "tasklist")).isTrue();
+    }
+
+    private Authorization grantBranchGroup(Resources resource, String resourceId, Permissions permission) {
+        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId("branch-DDG-01");
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(permission);
+        return authorizationService.saveAuthorization(grant);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's history level {@value #NAME} ({@code camunda.bpm.history-level}): what the level
- * {@code full} keeps — process, task and service-task instances, process variables, incidents,
+ * {@code full} keeps — process and task instances, timers and subprocesses, process variables, incidents,
  * decisions, which node ran or failed each job, operators' actions — without what is kept
  * elsewhere or says nothing:
  * <ul>
@@ -33,8 +33,12 @@ import org.springframework.stereotype.Component;
  * <li>who completed a step of a cycle ({@code ACT_HI_OP_LOG} "Complete"): the append-only audit trail
  * records who filed each step and grade, when; operators' actions in Cockpit (retries, deletions,
  * variable changes, claims) are still logged;</li>
- * <li>passes through gateways and plain start and end events ({@code ACT_HI_ACTINST}): which way a
- * cycle went shows in the steps it then took, and the decisions are process variables;</li>
+ * <li>passes through gateways, start and end events ({@code ACT_HI_ACTINST}): which way a cycle went
+ * shows in the steps it then took, the decisions are process variables, and the instance keeps where
+ * it started and ended;</li>
+ * <li>the runs of service tasks ({@code ACT_HI_ACTINST}): what each wrote is in our tables (the cycle's
+ * record, the floating members' opinions, dispositions, the filing), and the job log has which node
+ * ran each asynchronous one and when, or how it failed;</li>
  * <li>the job log's entries for jobs created or deleted ({@code ACT_HI_JOB_LOG}): its entries for jobs
  * run or failed, with the node that ran them, are kept (they show a cluster's recovery);</li>
  * <li>the log of candidate groups and users added to tasks ({@code ACT_HI_IDENTITYLINK}): every
@@ -52,9 +56,10 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
     /** Stored in the database ({@code ACT_GE_PROPERTY historyLevel}); the built-in levels are 0 to 3. */
     static final int ID = 13;
 
-    /** activity types whose passes leave no activity instance in the history */
-    static final Set<String> PASSES = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
-            "eventBasedGateway", "startEvent", "noneEndEvent");
+    /** activity types that leave no activity instance in the history: passes, and service tasks */
+    static final Set<String> UNRECORDED = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
+            "eventBasedGateway", "startEvent", "messageStartEvent", "noneEndEvent", "terminateEndEvent",
+            "serviceTask");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -98,7 +103,7 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
             return false;
         }
         if (isActivityInstanceEvent(eventType) && entity instanceof ExecutionEntity execution
-                && isPass(execution.getActivity())) {
+                && isUnrecorded(execution.getActivity())) {
             return false;
         }
         return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
@@ -111,8 +116,8 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
                 || eventType == HistoryEventTypes.ACTIVITY_INSTANCE_END;
     }
 
-    static boolean isPass(PvmActivity activity) {
-        return activity != null && PASSES.contains((String) activity.getProperty("type"));
+    static boolean isUnrecorded(PvmActivity activity) {
+        return activity != null && UNRECORDED.contains((String) activity.getProperty("type"));
     }
 
     /** The engine's database handler, without the "Complete" log entries of the cycles' user tasks. */

@@ -32,10 +32,17 @@ public class AuditTrail {
                 .params(cycleId, step, action, memberId, detail, actor, Timestamp.from(at)).update();
     }
 
-    /** A step's submission: 填报 the first time, 修改 when the step's record is filed again. */
+    /**
+     * A step's submission: 填报 the first time, 修改 when the step's record is filed again; told apart
+     * in the insert itself, by the step's earlier filings of the cycle.
+     */
     void stepFiled(String cycleId, String step, String stepName, String actor, Instant at) {
-        boolean before = jdbc.sql("select count(*) from audit_event where cycle_id = ? and step = ? and member_id is null")
-                .params(cycleId, step).query(Integer.class).single() > 0;
-        append(cycleId, step, before ? CHANGED : RECORDED, null, stepName, actor, at);
+        jdbc.sql("""
+                insert into audit_event (cycle_id, step, action, member_id, detail, actor, occurred_at)
+                select ?, ?, case when exists (select 1 from audit_event e
+                                               where e.cycle_id = ? and e.step = ? and e.member_id is null)
+                                  then ? else ? end,
+                       null, ?, ?, cast(? as timestamp)""")
+                .params(cycleId, step, cycleId, step, CHANGED, RECORDED, stepName, actor, Timestamp.from(at)).update();
     }
 }

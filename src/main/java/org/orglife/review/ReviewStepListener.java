@@ -30,7 +30,6 @@ import org.springframework.stereotype.Component;
 class ReviewStepListener implements TaskListener {
 
     private final Map<String, ReviewStep> steps = new HashMap<>();
-    private final ReviewCycleRepository cycles;
     private final BranchRepository branches;
     private final MemberRepository members;
     private final CycleAccess access;
@@ -39,11 +38,10 @@ class ReviewStepListener implements TaskListener {
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    ReviewStepListener(List<ReviewStep> steps, ReviewCycleRepository cycles, BranchRepository branches,
+    ReviewStepListener(List<ReviewStep> steps, BranchRepository branches,
             MemberRepository members, CycleAccess access, StepSchedule schedule, EscalationWatch escalations,
             AuditTrail audit, JdbcClient jdbc) {
         steps.forEach(step -> this.steps.put(step.taskId(), step));
-        this.cycles = cycles;
         this.branches = branches;
         this.members = members;
         this.access = access;
@@ -114,11 +112,14 @@ class ReviewStepListener implements TaskListener {
         return jdbc.sql("select count(*) from act_ru_task where id_ = ?").param(taskId).query(Integer.class).single() == 1;
     }
 
+    /** The cycle is named by the instance's variables (both processes carry them from their start). */
     private StepContext context(DelegateTask task) {
         String cycleId = (String) task.getVariable(ReviewVariables.CYCLE_ID);
-        ReviewCycle cycle = cycles.find(cycleId).orElseThrow(() -> new IllegalStateException("no cycle " + cycleId));
-        Branch branch = branches.findByCode(cycle.branchCode()).orElseThrow();
-        return new StepContext(task, cycle, branch, currentUser(task), () -> members.findByBranch(branch.code()));
+        String branchCode = (String) task.getVariable(ReviewVariables.BRANCH_CODE);
+        int year = (Integer) task.getVariable(ReviewVariables.REVIEW_YEAR);
+        Branch branch = branches.findByCode(branchCode)
+                .orElseThrow(() -> new IllegalStateException("no branch " + branchCode + " for cycle " + cycleId));
+        return new StepContext(task, cycleId, year, branch, currentUser(task), () -> members.findByBranch(branch.code()));
     }
 
     private static String currentUser(DelegateTask task) {

@@ -12,30 +12,29 @@ import org.orglife.registry.Member;
 public class StepContext {
 
     private final DelegateTask task;
-    private final ReviewCycle cycle;
+    private final String cycleId;
+    private final int year;
     private final Branch branch;
     private final String userId;
     private final Supplier<List<Member>> members;
     private List<Member> loadedMembers;
 
-    StepContext(DelegateTask task, ReviewCycle cycle, Branch branch, String userId, Supplier<List<Member>> members) {
+    StepContext(DelegateTask task, String cycleId, int year, Branch branch, String userId,
+            Supplier<List<Member>> members) {
         this.task = task;
-        this.cycle = cycle;
+        this.cycleId = cycleId;
+        this.year = year;
         this.branch = branch;
         this.userId = userId;
         this.members = members;
     }
 
-    public ReviewCycle cycle() {
-        return cycle;
-    }
-
     public String cycleId() {
-        return cycle.id();
+        return cycleId;
     }
 
     public int year() {
-        return cycle.year();
+        return year;
     }
 
     public Branch branch() {
@@ -82,6 +81,6 @@ public class StepContext {
 
     /** "2021年度 · 大东沟村党支部": the first line of every form. */
     public String title() {
-        return cycle.year() + "年度 · " + branch.name();
+        return year + "年度 · " + branch.name();
     }
 }

@@ -116,9 +116,8 @@ class FloatingMemberOpinionTest {
         inflow.runJobs();
 
         // then the home cycle received it by message and shows it in its open rating form
-        assertThat(instance(inflow)).hasPassed("serviceTask_forwardFloatingOpinions");
-        assertThat(instance(home)).hasPassed("eventSubProcess_floatingOpinion", "startEvent_floatingOpinionReceived",
-                "serviceTask_recordFloatingOpinion").isWaitingAt("rateMembers");
+        assertThat(forwardingRuns(inflow)).isEqualTo(1);
+        assertThat(instance(home)).hasPassed("eventSubProcess_floatingOpinion").isWaitingAt("rateMembers");
         assertThat(home.variable("rateMembers", "guestOpinionsReceived").toString()).contains(
                 "赵海波（流入泽丰农业科技有限公司党支部）：工作积极肩负技术骨干责任，按时参加支部组织生活；建议等次：优秀",
                 "谭宏伟（流入泽丰农业科技有限公司党支部）：尚未收到意见");
@@ -159,7 +158,13 @@ class FloatingMemberOpinionTest {
                 .containsEntry("fromOrg", "郑州市金水区文化路街道怡和社区党委")
                 .containsEntry("opinion", "在社区志愿服务中表现突出（怡和社区党委2023年1月函告）");
         cycle.runJobs();
-        assertThat(instance(cycle)).hasPassed("serviceTask_forwardFloatingOpinions");
+        assertThat(forwardingRuns(cycle)).isEqualTo(1);
         assertThat(opinionRow(2022, "DDG01-008").get("deliveredAt")).as("nothing to forward").isNull();
+    }
+
+    /** The job log's successful runs of the cycle's forwarding step (service tasks leave no activity instance). */
+    private long forwardingRuns(CycleDriver cycle) {
+        return engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(cycle.processInstanceId)
+                .activityIdIn("serviceTask_forwardFloatingOpinions").successLog().count();
     }
 }

@@ -204,7 +204,7 @@ class WorkPlanAndFilingReturnsTest {
         // then the cycle is filed and moves on to the statistics, every round kept
         assertThat(cycle.openTasks()).containsExactly("submitStatistics");
         assertThat(instance(cycle)).hasPassedInOrder("planRectification", "timerEvent_publicityEnded", "reviewFiling",
-                "planRectification", "recordPublicityFeedback", "reviewFiling", "serviceTask_fileCycle");
+                "planRectification", "recordPublicityFeedback", "reviewFiling");
         assertThat(decisions(cycle, "FILING")).extracting(d -> d.get("approved"), d -> d.get("reason")).containsExactly(
                 tuple(false, "整改措施过于笼统，敷衍应付"),
                 tuple(true, null));

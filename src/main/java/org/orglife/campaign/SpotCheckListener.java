@@ -34,8 +34,8 @@ class SpotCheckListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        int year = (Integer) task.getVariable(ReviewVariables.REVIEW_YEAR);
-        String branchCode = (String) task.getVariable("spotCheckBranch");
+        int year = (Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR);
+        String branchCode = (String) task.getExecution().getVariable("spotCheckBranch");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             LocalDate plannedOn = campaigns.spotCheckPlannedOn(year, branchCode).orElse(null);
             if (plannedOn != null) {

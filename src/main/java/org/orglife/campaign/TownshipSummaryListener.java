@@ -27,7 +27,7 @@ class TownshipSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        int year = (Integer) task.getVariable(ReviewVariables.REVIEW_YEAR);
+        int year = (Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Map<String, Long> totals = statistics.totals(year);
             String missing = String.join("、", campaigns.branchesWithoutStatistics(year));

@@ -128,6 +128,16 @@ class SecurityConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /** Beside the expression check, on the same paths: forms are submitted, not completed with variables. */
+    @Bean
+    FilterRegistrationBean<CompleteWithoutVariables> completeWithoutVariables(CamundaBpmProperties camunda) {
+        FilterRegistrationBean<CompleteWithoutVariables> registration = new FilterRegistrationBean<>(
+                new CompleteWithoutVariables());
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*",
+                camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        return registration;
+    }
+
     /** Our error mappers beside Camunda's in the engine REST API's Jersey application. */
     @Bean
     ResourceConfigCustomizer engineRestErrors(ObjectProvider<ProcessEngine> engine) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -32,12 +33,13 @@ class SupervisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String stepTaskId = (String) task.getVariable("taskId");
+        DelegateExecution instance = task.getExecution();
+        String stepTaskId = (String) instance.getVariable("taskId");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            String branchCode = (String) task.getVariable(ReviewVariables.BRANCH_CODE);
+            String branchCode = (String) instance.getVariable(ReviewVariables.BRANCH_CODE);
             String branchName = branches.findByCode(branchCode).map(b -> b.name()).orElse(branchCode);
-            String stepName = (String) task.getVariable("taskName");
-            ZonedDateTime due = ((Date) task.getVariable("dueAt")).toInstant().atZone(ZoneId.of("Asia/Shanghai"));
+            String stepName = (String) instance.getVariable("taskName");
+            ZonedDateTime due = ((Date) instance.getVariable("dueAt")).toInstant().atZone(ZoneId.of("Asia/Shanghai"));
             LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(due.getZone()).toLocalDate();
             int overdue = schedule.workingDaysOverdue(due, today);
             task.setName("督办：" + branchName + "「" + stepName + "」");

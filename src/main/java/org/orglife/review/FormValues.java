@@ -23,9 +23,14 @@ public final class FormValues {
         return new FormValues().put(TITLE, context.title());
     }
 
-    /** Null values are kept: every field the form binds must exist task-locally. */
+    /**
+     * A null value is left out: its field shows empty, and what the form submits for it lands on the
+     * task all the same (SubmissionsOnTheirTask), so an empty variable would only cost its row.
+     */
     public FormValues put(String key, Object value) {
-        values.put(key, value);
+        if (value != null) {
+            values.put(key, value);
+        }
         return this;
     }
 

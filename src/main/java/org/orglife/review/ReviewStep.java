@@ -12,7 +12,7 @@ public interface ReviewStep {
     /** The user task id this step serves (the contract of SPEC §3). */
     String taskId();
 
-    /** Task-local variables for the form: every field the form binds, pre-filled. */
+    /** Task-local variables for the form: the fields it binds that have something to show. */
     Map<String, Object> prefill(StepContext context);
 
     /** Checks the submission (throwing {@link SubmissionRejectedException} with every problem), then records it. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -86,7 +87,7 @@ class ReviewStepListener implements TaskListener {
      * sweep escalates it once it is overdue; a step that opens already overdue is escalated at once.
      */
     private void schedule(DelegateTask task, String cycleId, String branchCode) {
-        Deadlines deadlines = Deadlines.fromVariables(task::getVariable);
+        Deadlines deadlines = Deadlines.fromVariables(task.getExecution()::getVariable);
         if (deadlines == null) {
             return;
         }
@@ -112,11 +113,15 @@ class ReviewStepListener implements TaskListener {
         return jdbc.sql("select count(*) from act_ru_task where id_ = ?").param(taskId).query(Integer.class).single() == 1;
     }
 
-    /** The cycle is named by the instance's variables (both processes carry them from their start). */
+    /**
+     * The cycle is named by the instance's variables (both processes carry them from their start), read
+     * from the execution: a submission's variables are the task's own and never stand in for them.
+     */
     private StepContext context(DelegateTask task) {
-        String cycleId = (String) task.getVariable(ReviewVariables.CYCLE_ID);
-        String branchCode = (String) task.getVariable(ReviewVariables.BRANCH_CODE);
-        int year = (Integer) task.getVariable(ReviewVariables.REVIEW_YEAR);
+        DelegateExecution instance = task.getExecution();
+        String cycleId = (String) instance.getVariable(ReviewVariables.CYCLE_ID);
+        String branchCode = (String) instance.getVariable(ReviewVariables.BRANCH_CODE);
+        int year = (Integer) instance.getVariable(ReviewVariables.REVIEW_YEAR);
         Branch branch = branches.findByCode(branchCode)
                 .orElseThrow(() -> new IllegalStateException("no branch " + branchCode + " for cycle " + cycleId));
         return new StepContext(task, cycleId, year, branch, currentUser(task), () -> members.findByBranch(branch.code()));

@@ -75,8 +75,9 @@ public class StepContext {
         task.getExecution().getProcessInstance().setVariable(variable, value);
     }
 
+    /** A variable of the instance (never one of the submission's, which are the task's own). */
     public Object processVariable(String name) {
-        return task.getVariable(name);
+        return task.getExecution().getVariable(name);
     }
 
     /** "2021年度 · 大东沟村党支部": the first line of every form. */

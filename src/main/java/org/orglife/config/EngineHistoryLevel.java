@@ -1,7 +1,5 @@
 package org.orglife.config;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.EntityTypes;
@@ -14,7 +12,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.PvmActivity;
@@ -63,20 +60,11 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryLevel> custom = new ArrayList<>();
-        if (configuration.getCustomHistoryLevels() != null) {
-            custom.addAll(configuration.getCustomHistoryLevels());
-        }
-        custom.add(this);
-        configuration.setCustomHistoryLevels(custom);
+        configuration.setCustomHistoryLevels(EngineLists.plus(configuration.getCustomHistoryLevels(), this));
         // the engine's own database handler, with the completion log of the cycles' steps left out
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        List<HistoryEventHandler> handlers = new ArrayList<>();
-        if (configuration.getCustomHistoryEventHandlers() != null) {
-            handlers.addAll(configuration.getCustomHistoryEventHandlers());
-        }
-        handlers.add(new WithoutStepCompletionLog());
-        configuration.setCustomHistoryEventHandlers(handlers);
+        configuration.setCustomHistoryEventHandlers(EngineLists.plus(configuration.getCustomHistoryEventHandlers(),
+                new WithoutStepCompletionLog()));
     }
 
     @Override

@@ -26,11 +26,7 @@ public class GroupCheckWithoutScan extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = new ArrayList<>();
-        if (configuration.getCustomSessionFactories() != null) {
-            factories.addAll(configuration.getCustomSessionFactories());
-        }
-        factories.add(new SessionFactory() {
+        SessionFactory authorizationManagers = new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
                 return AuthorizationManager.class;
@@ -40,8 +36,9 @@ public class GroupCheckWithoutScan extends AbstractProcessEnginePlugin {
             public Session openSession() {
                 return new PersonsGroupsAsTheyAre();
             }
-        });
-        configuration.setCustomSessionFactories(factories);
+        };
+        configuration.setCustomSessionFactories(EngineLists.plus(configuration.getCustomSessionFactories(),
+                authorizationManagers));
     }
 
     static final class PersonsGroupsAsTheyAre extends AuthorizationManager {

@@ -121,7 +121,7 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     FilterRegistrationBean<QueryExpressionFilter> queryExpressions(CamundaBpmProperties camunda) {
-        String webappEngine = camunda.getWebapp().getApplicationPath() + "/api/engine";
+        String webappEngine = webappEngineApi(camunda);
         FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(
                 new QueryExpressionFilter(webappEngine));
         registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngine + "/*");
@@ -133,9 +133,13 @@ class SecurityConfig implements WebMvcConfigurer {
     FilterRegistrationBean<CompleteWithoutVariables> completeWithoutVariables(CamundaBpmProperties camunda) {
         FilterRegistrationBean<CompleteWithoutVariables> registration = new FilterRegistrationBean<>(
                 new CompleteWithoutVariables());
-        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*",
-                camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
         return registration;
+    }
+
+    /** The webapps' engine REST API, which Tasklist submits forms to: {@code /camunda/api/engine}. */
+    private static String webappEngineApi(CamundaBpmProperties camunda) {
+        return camunda.getWebapp().getApplicationPath() + "/api/engine";
     }
 
     /** Our error mappers beside Camunda's in the engine REST API's Jersey application. */

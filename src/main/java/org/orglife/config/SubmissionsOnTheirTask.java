@@ -1,7 +1,5 @@
 package org.orglife.config;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.TaskFormData;
@@ -35,11 +33,7 @@ public class SubmissionsOnTheirTask extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPostBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        BpmnParseListener userTasks = new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
@@ -47,8 +41,9 @@ public class SubmissionsOnTheirTask extends AbstractProcessEnginePlugin {
                     definition.setTaskFormHandler(new OnTheTask(definition.getTaskFormHandler()));
                 }
             }
-        });
-        configuration.setCustomPostBPMNParseListeners(listeners);
+        };
+        configuration.setCustomPostBPMNParseListeners(EngineLists.plus(configuration.getCustomPostBPMNParseListeners(),
+                userTasks));
     }
 
     /** The task's own form handler, except that a submission's variables are set on the task. */

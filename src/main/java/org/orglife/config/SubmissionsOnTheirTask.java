@@ -17,6 +17,10 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,9 +70,29 @@ public class SubmissionsOnTheirTask extends AbstractProcessEnginePlugin {
             return handler.createTaskForm(task);
         }
 
+        /**
+         * A submitted value the task does not hold yet is set transient: the step's listener reads it on
+         * completion and files what it keeps in our tables, and the task's variables end with the task,
+         * so storing it would write and delete a row (and a byte array for a list) for nothing. A
+         * pre-filled value is overwritten in place (the engine turns no stored variable transient).
+         */
         @Override
-        public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
-            variableScope.setVariablesLocal(properties);
+        public void submitFormVariables(VariableMap properties, VariableScope task) {
+            for (String name : properties.keySet()) {
+                TypedValue value = properties.getValueTyped(name);
+                task.setVariableLocal(name, task.hasVariableLocal(name) ? value : transientCopy(value));
+            }
+        }
+
+        private static TypedValue transientCopy(TypedValue value) {
+            if (value == null || value.getType() == ValueType.NULL) {
+                return Variables.untypedNullValue(true);
+            }
+            if (value instanceof AbstractTypedValue<?> typed) {
+                typed.setTransient(true);
+                return typed;
+            }
+            return Variables.untypedValue(value.getValue(), true);
         }
     }
 }

@@ -33,7 +33,7 @@ class ApproveDispositionStep implements ReviewStep {
         String memberId = (String) context.processVariable(ReviewVariables.MEMBER_ID);
         RatingRecords.Disposition d = ratings.disposition(context.cycleId(), memberId).orElseThrow();
         var member = context.member(memberId);
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("dispositionSummary", (member == null ? memberId : member.name()) + "：支部决定"
                         + Disposition.valueOf(d.disposition()).label() + "（" + d.decidedOn() + "）\n教育转化措施："
                         + d.educationPlan())

@@ -32,7 +32,7 @@ class ApproveExcellentExceptionStep implements ReviewStep {
     public Map<String, Object> prefill(StepContext context) {
         long excellent = ratings.ratings(context.cycleId()).stream().filter(r -> r.grade() == Grade.EXCELLENT).count();
         String reason = ratings.exceptionReason(context.cycleId()).orElse("");
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("exceptionSummary", "拟评优秀 " + excellent + " 名，超过正式党员总数的三分之一。\n支部的书面理由：" + reason)
                 .put("exceptionDecision", null)
                 .put("exceptionReturnReason", null)

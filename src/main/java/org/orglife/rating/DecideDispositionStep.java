@@ -40,7 +40,7 @@ class DecideDispositionStep implements ReviewStep {
         RatingRecords.Disposition earlier = ratings.disposition(context.cycleId(), memberId).orElse(null);
         String basis = ratings.ratings(context.cycleId()).stream().filter(r -> r.memberId().equals(memberId))
                 .map(RatingRecords.Rating::basis).findFirst().orElse("");
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("memberSummary", (member == null ? memberId : member.name() + "（" + memberId + "）")
                         + " 被评定为不合格。\n评定依据：" + basis)
                 .put("dispositionReturnReason", cycles.lastReturnReason(context.cycleId(), subject(memberId)))

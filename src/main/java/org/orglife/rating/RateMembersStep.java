@@ -78,7 +78,7 @@ class RateMembersStep implements ReviewStep {
         }).toList();
         String notGraded = candidates.stream().filter(c -> !c.eligibility().graded())
                 .map(c -> c.name() + "（" + c.eligibility().note() + "）").collect(Collectors.joining("\n"));
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("ratingReturnReason", cycles.lastReturnReason(context.cycleId(), EXCEPTION_SUBJECT))
                 .put("excellentCap", "本支部正式党员 " + formal + " 名，评为优秀的一般不超过 "
                         + RatingRules.excellentCap(formal) + " 名" + attendanceRate(context))
@@ -90,7 +90,7 @@ class RateMembersStep implements ReviewStep {
                         "opinion", ratings.floatingOpinion(context.year(), m.id())
                                 .map(RatingRecords.FloatingOpinion::opinion).orElse(null)))
                         .toList())
-                .list("guests", members.findFloatingInto(context.branch().code()).stream().map(m -> FormValues.item(
+                .list("guests", members.findFloatingInto(context.branchCode()).stream().map(m -> FormValues.item(
                         "memberId", m.id(), "name", m.name(),
                         "homeBranch", branches.findByCode(m.branchCode()).map(b -> b.name()).orElse(m.branchCode()),
                         "opinion", null, "suggestedGrade", null))
@@ -150,7 +150,7 @@ class RateMembersStep implements ReviewStep {
                         null, null));
             }
         }
-        List<String> guestIds = members.findFloatingInto(context.branch().code()).stream().map(Member::id).toList();
+        List<String> guestIds = members.findFloatingInto(context.branchCode()).stream().map(Member::id).toList();
         for (FormData item : form.list("guests", "对流入党员的评议意见", StepContext::memberLabel)) {
             String memberId = item.text("memberId");
             String opinion = item.text("opinion", "评议意见", 4000, false);
@@ -158,7 +158,7 @@ class RateMembersStep implements ReviewStep {
             if (!guestIds.contains(memberId)) {
                 item.problem("不是流入本支部的党员");
             } else if (opinion != null) {
-                opinions.add(new RatingRecords.FloatingOpinion(context.year(), memberId, context.branch().code(),
+                opinions.add(new RatingRecords.FloatingOpinion(context.year(), memberId, context.branchCode(),
                         context.branch().name(), opinion, suggested, null));
             }
         }

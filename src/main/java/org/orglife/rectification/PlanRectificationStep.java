@@ -60,7 +60,7 @@ class PlanRectificationStep implements ReviewStep {
                         .toList();
         Map<String, String> commitments = new java.util.HashMap<>();
         rectification.commitments(context.cycleId()).forEach(c -> commitments.put(c.memberId(), c.content()));
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("filingCriticism", cycles.lastReturnReason(context.cycleId(), FILING_SUBJECT))
                 .list("rectificationItems", items)
                 .list("commitments", context.members().stream().map(m -> FormValues.item("memberId", m.id(),

@@ -33,7 +33,7 @@ class RecordPublicityFeedbackStep implements ReviewStep {
         Date end = (Date) context.processVariable(ReviewVariables.PUBLICITY_ENDS_AT);
         String endsOn = end == null ? "" : end.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()
                 .minusDays(1).toString();
-        return FormValues.titled(context).put("publicityEndsOn", endsOn).list("publicityFeedback", List.of()).toMap();
+        return new FormValues().put("publicityEndsOn", endsOn).list("publicityFeedback", List.of()).toMap();
     }
 
     @Override

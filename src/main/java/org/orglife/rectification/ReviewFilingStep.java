@@ -48,7 +48,7 @@ class ReviewFilingStep implements ReviewStep {
                         Collectors.counting()));
         String results = java.util.Arrays.stream(Grade.values())
                 .map(g -> g.label() + " " + grades.getOrDefault(g, 0L) + " 名").collect(Collectors.joining("，"));
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("filingSummary", "整改清单：\n" + items + "\n\n民主评议结果：" + results)
                 .put("filingDecision", null)
                 .put("filingCriticism", null)

@@ -21,7 +21,7 @@ class AttendAndCommentStep implements ReviewStep {
 
     @Override
     public Map<String, Object> prefill(StepContext context) {
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("attendedCommitteeMeeting", false)
                 .put("attendedMembersMeeting", false)
                 .put("liaisonComment", null)

@@ -29,7 +29,7 @@ class DraftWorkPlanStep implements ReviewStep {
     @Override
     public Map<String, Object> prefill(StepContext context) {
         WorkPlan plan = records.workPlan(context.cycleId()).orElse(null);
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("planReturnReason", cycles.lastReturnReason(context.cycleId(), SUBJECT))
                 .put("committeeMeetingOn", plan == null ? null : plan.committeeMeetingOn().toString())
                 .put("membersMeetingOn", plan == null ? null : plan.membersMeetingOn().toString())

@@ -33,7 +33,7 @@ class ExamineProblemsStep implements ReviewStep {
                 ? List.of(FormValues.item("problemId", null, "category", null, "description", null, "foundBy", null))
                 : existing.stream().map(p -> FormValues.item("problemId", p.seq(), "category", p.category(),
                         "description", p.description(), "foundBy", p.foundBy().name())).toList();
-        return FormValues.titled(context).list("committeeProblems", items).put("memberProblemCount", null).toMap();
+        return new FormValues().list("committeeProblems", items).put("memberProblemCount", null).toMap();
     }
 
     @Override

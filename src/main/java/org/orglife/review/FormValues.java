@@ -12,16 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Builds a form's pre-filled variables; lists become Json variables, which form-js lists bind to. */
 public final class FormValues {
 
-    /** The first line of every form; every step's task carries it locally from creation on. */
-    public static final String TITLE = "cycleTitle";
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> values = new LinkedHashMap<>();
-
-    public static FormValues titled(StepContext context) {
-        return new FormValues().put(TITLE, context.title());
-    }
 
     /**
      * A null value is left out: its field shows empty, and what the form submits for it lands on the

@@ -24,7 +24,7 @@ class HoldCommitteeMeetingStep implements ReviewStep {
 
     @Override
     public Map<String, Object> prefill(StepContext context) {
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("committeeHeldOn", records.workPlan(context.cycleId())
                         .map(p -> p.committeeMeetingOn().toString()).orElse(null))
                 .put("committeeAttendees", null)

@@ -56,7 +56,7 @@ class HoldMembersMeetingStep implements ReviewStep {
                         "note", note(table.of(m)),
                         "excellent", 0, "qualified", 0, "basicallyQualified", 0, "unqualified", 0))
                 .toList();
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("membersHeldOn", plan == null ? null : plan.membersMeetingOn().toString())
                 .put("membersMeetingForm", plan == null ? MeetingForm.WHOLE.name() : plan.membersMeetingForm().name())
                 .put("attendanceRate", "应到会党员 " + context.members().size() + " 名；到会率在提交后计算，仅供参考")

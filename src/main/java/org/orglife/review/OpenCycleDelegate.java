@@ -29,6 +29,7 @@ class OpenCycleDelegate implements JavaDelegate {
         cycles.open(cycleId, branchCode, year, execution.getProcessInstanceId(),
                 org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
         execution.setVariable(ReviewVariables.CYCLE_ID, cycleId);
+        execution.setVariable(ReviewVariables.CYCLE_TITLE, ReviewVariables.cycleTitle(year, branch.name()));
         execution.setVariable(ReviewVariables.LIAISON_USERS, branch.areaChief() == null ? branch.liaison().userId()
                 : branch.liaison().userId() + "," + branch.areaChief().userId());
         access.letBranchRead(execution.getProcessInstanceId(), branch);

@@ -28,7 +28,7 @@ class OrganizeStudyStep implements ReviewStep {
 
     @Override
     public Map<String, Object> prefill(StepContext context) {
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("studyHeldOn", null)
                 .put("studyTopics", records.workPlan(context.cycleId()).map(CycleRecords.WorkPlan::studyTopics).orElse(null))
                 .list("studyAttendance", context.members().stream()

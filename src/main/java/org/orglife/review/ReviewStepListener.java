@@ -15,7 +15,6 @@ import org.orglife.campaign.Deadlines;
 import org.orglife.campaign.StepSchedule;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.escalation.EscalationWatch;
-import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,9 +60,13 @@ class ReviewStepListener implements TaskListener {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 StepContext context = context(task);
+                if (task.getExecution().getVariable(ReviewVariables.CYCLE_TITLE) == null) {
+                    // an instance started before the title was kept on the instance
+                    task.getExecution().getProcessInstance().setVariable(ReviewVariables.CYCLE_TITLE, context.title());
+                }
                 task.setVariablesLocal(step.prefill(context));
                 access.letLiaisonsRead(task, context.branch());
-                schedule(task, context.cycleId(), context.branch().code());
+                schedule(task, context.cycleId(), context.branchCode());
             }
             case EVENTNAME_COMPLETE -> {
                 if (!stillOpen(task.getId())) {
@@ -122,9 +125,9 @@ class ReviewStepListener implements TaskListener {
         String cycleId = (String) instance.getVariable(ReviewVariables.CYCLE_ID);
         String branchCode = (String) instance.getVariable(ReviewVariables.BRANCH_CODE);
         int year = (Integer) instance.getVariable(ReviewVariables.REVIEW_YEAR);
-        Branch branch = branches.findByCode(branchCode)
-                .orElseThrow(() -> new IllegalStateException("no branch " + branchCode + " for cycle " + cycleId));
-        return new StepContext(task, cycleId, year, branch, currentUser(task), () -> members.findByBranch(branch.code()));
+        return new StepContext(task, cycleId, year, branchCode, () -> branches.findByCode(branchCode)
+                .orElseThrow(() -> new IllegalStateException("no branch " + branchCode + " for cycle " + cycleId)),
+                currentUser(task), () -> members.findByBranch(branchCode));
     }
 
     private static String currentUser(DelegateTask task) {

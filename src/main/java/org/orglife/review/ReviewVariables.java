@@ -16,6 +16,11 @@ public final class ReviewVariables {
     public static final String REVIEW_YEAR = "reviewYear";
     /** Comma-separated user ids of the branch's liaison cadre and area chief (candidates of attendAndComment). */
     public static final String LIAISON_USERS = "liaisonUsers";
+    /**
+     * "2021年度 · 大东沟村党支部", the first line of every form of the cycle (and of its dispositions):
+     * set once on the instance, where each task's form reads it, instead of a copy per task.
+     */
+    public static final String CYCLE_TITLE = "cycleTitle";
     public static final String PUBLICITY_WORKING_DAYS = "publicityWorkingDays";
     public static final String PUBLICITY_ENDS_AT = "publicityEndsAt";
 
@@ -36,6 +41,10 @@ public final class ReviewVariables {
 
     public static String cycleId(int year, String branchCode) {
         return year + "-" + branchCode;
+    }
+
+    public static String cycleTitle(int year, String branchName) {
+        return year + "年度 · " + branchName;
     }
 
     private ReviewVariables() {

@@ -28,7 +28,7 @@ class ReviewWorkPlanStep implements ReviewStep {
 
     @Override
     public Map<String, Object> prefill(StepContext context) {
-        return FormValues.titled(context)
+        return new FormValues()
                 .put("planSummary", records.workPlan(context.cycleId()).map(ReviewWorkPlanStep::summary).orElse(""))
                 .put("planDecision", null)
                 .put("planReturnReason", null)
@@ -53,7 +53,7 @@ class ReviewWorkPlanStep implements ReviewStep {
         context.decide(ReviewVariables.PLAN_APPROVED, approved);
         if (approved) {
             records.workPlan(context.cycleId()).ifPresent(plan -> events.publishEvent(new WorkPlanApproved(
-                    context.cycleId(), context.branch().code(), context.year(), plan.membersMeetingOn())));
+                    context.cycleId(), context.branchCode(), context.year(), plan.membersMeetingOn())));
         }
     }
 }

@@ -53,7 +53,7 @@ class SolicitOpinionsStep implements ReviewStep {
 
     @Override
     public Map<String, Object> prefill(StepContext context) {
-        return FormValues.titled(context)
+        return new FormValues()
                 .list("opinions", List.of())
                 .put("talksCommitteeCommittee", null)
                 .put("talksCommitteeMember", null)

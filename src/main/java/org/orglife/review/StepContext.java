@@ -14,16 +14,20 @@ public class StepContext {
     private final DelegateTask task;
     private final String cycleId;
     private final int year;
-    private final Branch branch;
+    private final String branchCode;
+    private final Supplier<Branch> branch;
     private final String userId;
     private final Supplier<List<Member>> members;
+    private Branch loadedBranch;
     private List<Member> loadedMembers;
 
-    StepContext(DelegateTask task, String cycleId, int year, Branch branch, String userId,
-            Supplier<List<Member>> members) {
+    /** The branch and its members are read when a step first asks for them, most steps never do. */
+    StepContext(DelegateTask task, String cycleId, int year, String branchCode, Supplier<Branch> branch,
+            String userId, Supplier<List<Member>> members) {
         this.task = task;
         this.cycleId = cycleId;
         this.year = year;
+        this.branchCode = branchCode;
         this.branch = branch;
         this.userId = userId;
         this.members = members;
@@ -37,8 +41,15 @@ public class StepContext {
         return year;
     }
 
+    public String branchCode() {
+        return branchCode;
+    }
+
     public Branch branch() {
-        return branch;
+        if (loadedBranch == null) {
+            loadedBranch = branch.get();
+        }
+        return loadedBranch;
     }
 
     /** The person completing the task (or "system" when none is signed in, e.g. in a batch). */
@@ -82,6 +93,6 @@ public class StepContext {
 
     /** "2021年度 · 大东沟村党支部": the first line of every form. */
     public String title() {
-        return year + "年度 · " + branch.name();
+        return ReviewVariables.cycleTitle(year, branch().name());
     }
 }

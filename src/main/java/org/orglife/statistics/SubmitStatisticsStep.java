@@ -33,8 +33,8 @@ class SubmitStatisticsStep implements ReviewStep {
 
     @Override
     public Map<String, Object> prefill(StepContext context) {
-        Map<String, Integer> counted = statistics.count(context.cycleId(), context.branch().code());
-        FormValues values = FormValues.titled(context);
+        Map<String, Integer> counted = statistics.count(context.cycleId(), context.branchCode());
+        FormValues values = new FormValues();
         counted.forEach(values::put);
         int cap = RatingRules.excellentCap(counted.get("formalMembers"));
         int formal = counted.get("formalMembers");
@@ -68,6 +68,6 @@ class SubmitStatisticsStep implements ReviewStep {
         form.rejectIfProblems();
         statistics.save(context.cycleId(), form.bool("meetingHeld"), values,
                 RatingRules.excellentCap(values.get("formalMembers")), context.userId(), context.now());
-        events.publishEvent(new StatisticsSubmitted(context.cycleId(), context.branch().code(), context.year()));
+        events.publishEvent(new StatisticsSubmitted(context.cycleId(), context.branchCode(), context.year()));
     }
 }

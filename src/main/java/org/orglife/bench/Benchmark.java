@@ -359,7 +359,7 @@ public class Benchmark {
         List<Task> open = engine.getTaskService().createTaskQuery().processInstanceId(cycle.processInstanceId()).list();
         int done = 0;
         for (Task task : open) {
-            Map<String, Object> prefilled = engine.getTaskService().getVariablesLocal(task.getId());
+            Map<String, Object> prefilled = engine.getFormService().getTaskFormVariables(task.getId());
             Map<String, Object> form = CycleForms.fill(task.getTaskDefinitionKey(), prefilled, year);
             if (form == null) {
                 throw new IllegalStateException("the bench cannot fill " + task.getTaskDefinitionKey());

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@code POST …/task/{id}/complete} with {@code "variables"}): the engine would write them into the
  * process instance, where a cycle keeps which branch and year it is, who comments, its deadlines and
  * decisions. Forms are submitted through {@code …/submit-form}, whose variables stay on the task
- * ({@link SubmissionsOnTheirTask}); a completion without variables passes.
+ * ({@link TaskForms}); a completion without variables passes.
  */
 class CompleteWithoutVariables extends OncePerRequestFilter {
 

@@ -153,7 +153,7 @@ class DemoProgress {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String taskId, String variable) {
         try {
-            return new ArrayList<>(JSON.readValue(tasks.getVariableLocal(taskId, variable).toString(), List.class));
+            return new ArrayList<>(JSON.readValue(forms.getTaskFormVariables(taskId).get(variable).toString(), List.class));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -18,7 +18,7 @@ public final class FormValues {
 
     /**
      * A null value is left out: its field shows empty, and what the form submits for it lands on the
-     * task all the same (SubmissionsOnTheirTask), so an empty variable would only cost its row.
+     * task all the same (TaskForms).
      */
     public FormValues put(String key, Object value) {
         if (value != null) {

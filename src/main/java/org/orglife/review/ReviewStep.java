@@ -3,7 +3,7 @@ package org.orglife.review;
 import java.util.Map;
 
 /**
- * One user task of the cycle: what its form shows when the task is created, and what happens to a
+ * One user task of the cycle: what its form shows when it is opened, and what happens to a
  * submission when it is completed (check every rule, then write to the cycle tables, then set the
  * decisions the process routes on). Implementations are Spring beans found by task id.
  */
@@ -12,7 +12,7 @@ public interface ReviewStep {
     /** The user task id this step serves (the contract of SPEC §3). */
     String taskId();
 
-    /** Task-local variables for the form: the fields it binds that have something to show. */
+    /** The form's values when it is opened: the fields it binds that have something to show. */
     Map<String, Object> prefill(StepContext context);
 
     /** Checks the submission (throwing {@link SubmissionRejectedException} with every problem), then records it. */

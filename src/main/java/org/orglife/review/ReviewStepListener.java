@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.orglife.campaign.Deadlines;
 import org.orglife.campaign.StepSchedule;
+import org.orglife.config.FormPrefill;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.escalation.EscalationWatch;
 import org.orglife.registry.BranchRepository;
@@ -22,12 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one task listener of the cycle's user tasks ({@code #{reviewStepListener}} on create and
- * complete): on create it fills the form's variables task-locally and lets the branch's liaison
- * cadre and area chief read the task; on complete it hands the submission to the task's
- * {@link ReviewStep}, whose refusal rolls the completion back.
+ * complete): on create it lets the branch's liaison cadre and area chief read the task and sets its
+ * due date; on complete it hands the submission to the task's {@link ReviewStep}, whose refusal rolls
+ * the completion back. When a task's form is opened, its step computes what the form shows.
  */
 @Component("reviewStepListener")
-class ReviewStepListener implements TaskListener {
+class ReviewStepListener implements TaskListener, FormPrefill {
 
     private final Map<String, ReviewStep> steps = new HashMap<>();
     private final BranchRepository branches;
@@ -64,7 +65,6 @@ class ReviewStepListener implements TaskListener {
                     // an instance started before the title was kept on the instance
                     task.getExecution().getProcessInstance().setVariable(ReviewVariables.CYCLE_TITLE, context.title());
                 }
-                task.setVariablesLocal(step.prefill(context));
                 access.letLiaisonsRead(task, context.branch());
                 schedule(task, context.cycleId(), context.branchCode());
             }
@@ -83,6 +83,12 @@ class ReviewStepListener implements TaskListener {
             case EVENTNAME_DELETE -> stopEscalation(task);
             default -> { }
         }
+    }
+
+    @Override
+    public Map<String, Object> valuesFor(DelegateTask task) {
+        ReviewStep step = steps.get(task.getTaskDefinitionKey());
+        return step == null ? null : step.prefill(context(task));
     }
 
     /**

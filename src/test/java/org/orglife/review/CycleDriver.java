@@ -73,7 +73,7 @@ public class CycleDriver {
     /** The task's pre-filled list as plain maps. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(String taskKey, String variable) {
-        Object value = engine.getTaskService().getVariableLocal(task(taskKey).getId(), variable);
+        Object value = variable(taskKey, variable);
         try {
             return JSON.readValue(value.toString(), List.class);
         } catch (Exception e) {
@@ -81,8 +81,9 @@ public class CycleDriver {
         }
     }
 
+    /** A value of the task's form as Tasklist reads it when the form is opened. */
     public Object variable(String taskKey, String variable) {
-        return engine.getTaskService().getVariableLocal(task(taskKey).getId(), variable);
+        return engine.getFormService().getTaskFormVariables(task(taskKey).getId()).get(variable);
     }
 
     /** Submits the task's form as Tasklist does (lists as Json variables) and so completes it. */

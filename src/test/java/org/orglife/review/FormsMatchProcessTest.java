@@ -59,11 +59,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Fields are compared with what the server really gives each task, not with a list kept here:
  * every user task of every process is opened in a real cycle (the branch cycle moved to all its
  * tasks at once by process instance modification, the disposition reached by rating a member
- * 不合格), and the task-local variables its {@link ReviewStep} created are compared with the keys
- * the deployed form binds: every variable must be bound by a top-level field key or a dynamic-list
- * path (a created variable no field binds would never be shown), and the keys of pre-filled list
- * items must equal the list's child fields. A field with nothing to pre-fill has no variable (the
- * submission lands on the task all the same, SubmissionsOnTheirTask), so a form may bind more than
+ * 不合格), and the values its form is opened with (what its {@link ReviewStep} computes) are compared
+ * with the keys the deployed form binds: every value must be bound by a top-level field key or a
+ * dynamic-list path (a value no field binds would never be shown), and the keys of pre-filled list
+ * items must equal the list's child fields. A field with nothing to pre-fill has no value (the
+ * submission lands on the task all the same, TaskForms), so a form may bind more than
  * its task is given; what it binds and the task is not given is checked by the tests that submit it.
  * A task added to a model, a pre-filled field renamed in a form or a variable added to a step fails
  * this test until the other side follows. Lists the server pre-fills empty (the user adds the items)
@@ -290,13 +290,18 @@ class FormsMatchProcessTest {
         softly.assertAll();
     }
 
-    /** An open task: the task-local variables its step created, and the form the engine serves for it. */
+    /**
+     * An open task: the values its form is opened with (the form's variables, less the instance's own),
+     * and the form the engine serves for it.
+     */
     record Opened(Map<String, Object> variables, JsonNode form) {
     }
 
     private Opened open(Task task) {
         try (InputStream in = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            return new Opened(engine.getTaskService().getVariablesLocal(task.getId()), JSON.readTree(in));
+            Map<String, Object> values = new LinkedHashMap<>(engine.getFormService().getTaskFormVariables(task.getId()));
+            values.keySet().removeAll(engine.getRuntimeService().getVariables(task.getExecutionId()).keySet());
+            return new Opened(values, JSON.readTree(in));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,245 @@
+package org.orglife.config;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.FormField;
+import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
+import org.camunda.bpm.engine.form.FormProperty;
+import org.camunda.bpm.engine.form.FormType;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * How our user tasks' forms are read and submitted; wraps every user task's form handler.
+ * <ul>
+ * <li><b>Read:</b> a form's values are computed when the form is opened (Tasklist's form variables)
+ * by the task's {@link FormPrefill}, from the cycle's records as they are then; nothing is stored on
+ * the task for it. Stored, they cost a row per field (and a byte array per list) written when the task
+ * was created and deleted when it was completed.</li>
+ * <li><b>Submit:</b> a submission's variables are set on its task, whatever their names, and
+ * transient: the task's listener checks them on completion and files what it keeps in our tables.
+ * The engine would set every name the task does not hold itself on the process instance, where a
+ * cycle keeps which branch and year it is, who comments as liaison, its deadlines and decisions: a
+ * submission naming them would rewrite them. (The other ways of writing the instance's variables are
+ * closed too: a task's candidates hold {@code TASK_WORK}, not {@code UPDATE}, and a completion
+ * carrying variables is refused by {@link CompleteWithoutVariables}.)</li>
+ * </ul>
+ */
+@Component
+public class TaskForms extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<FormPrefill> prefills;
+
+    TaskForms(ObjectProvider<FormPrefill> prefills) {
+        this.prefills = prefills;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        BpmnParseListener userTasks = new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    var definition = userTask.getTaskDefinition();
+                    definition.setTaskFormHandler(new Handler(definition.getTaskFormHandler(), prefills));
+                }
+            }
+        };
+        configuration.setCustomPostBPMNParseListeners(EngineLists.plus(configuration.getCustomPostBPMNParseListeners(),
+                userTasks));
+    }
+
+    /** The task's own form handler, with the form's values computed on read and submissions kept on the task. */
+    static final class Handler implements TaskFormHandler {
+
+        private final TaskFormHandler handler;
+        private final ObjectProvider<FormPrefill> prefills;
+
+        Handler(TaskFormHandler handler, ObjectProvider<FormPrefill> prefills) {
+            this.handler = handler;
+            this.prefills = prefills;
+        }
+
+        @Override
+        public void parseConfiguration(Element activityElement, DeploymentEntity deployment,
+                ProcessDefinitionEntity processDefinition, BpmnParse bpmnParse) {
+            handler.parseConfiguration(activityElement, deployment, processDefinition, bpmnParse);
+        }
+
+        /**
+         * The form as the task's handler describes it, with the values as form fields: the engine hands
+         * those out first when the form's variables are read. They are computed only then, not when the
+         * form's reference alone is asked for.
+         */
+        @Override
+        public TaskFormData createTaskForm(TaskEntity task) {
+            return new WithValues(handler.createTaskForm(task), () -> valuesOf(task));
+        }
+
+        private List<FormField> valuesOf(TaskEntity task) {
+            List<FormField> fields = new ArrayList<>();
+            for (FormPrefill prefill : prefills) {
+                Map<String, Object> values = prefill.valuesFor(task);
+                if (values != null) {
+                    values.forEach((name, value) -> fields.add(new Value(name, typed(name, value))));
+                }
+            }
+            return fields;
+        }
+
+        /** Each submitted value is set on the task, transient (see the class comment). */
+        @Override
+        public void submitFormVariables(VariableMap properties, VariableScope task) {
+            for (String name : properties.keySet()) {
+                TypedValue value = properties.getValueTyped(name);
+                // a task created before values were computed on read holds them; the engine turns no stored variable transient
+                task.setVariableLocal(name, task.hasVariableLocal(name) ? value : transientCopy(value));
+            }
+        }
+
+        private static TypedValue transientCopy(TypedValue value) {
+            if (value == null || value.getType() == ValueType.NULL) {
+                return Variables.untypedNullValue(true);
+            }
+            if (value instanceof AbstractTypedValue<?> typed) {
+                typed.setTransient(true);
+                return typed;
+            }
+            return Variables.untypedValue(value.getValue(), true);
+        }
+
+        private static TypedValue typed(String name, Object value) {
+            if (value instanceof TypedValue typed) {
+                return typed;
+            }
+            if (value instanceof String text) {
+                return Variables.stringValue(text);
+            }
+            if (value instanceof Integer number) {
+                return Variables.integerValue(number);
+            }
+            if (value instanceof Long number) {
+                return Variables.longValue(number);
+            }
+            if (value instanceof Boolean bool) {
+                return Variables.booleanValue(bool);
+            }
+            if (value instanceof Date date) {
+                return Variables.dateValue(date);
+            }
+            throw new IllegalArgumentException("form value " + name + " of unsupported type " + value.getClass().getName());
+        }
+    }
+
+    /** The handler's form with its values as form fields, computed on first use. */
+    private static final class WithValues implements TaskFormData {
+
+        private final TaskFormData form;
+        private final Supplier<List<FormField>> values;
+        private List<FormField> fields;
+
+        WithValues(TaskFormData form, Supplier<List<FormField>> values) {
+            this.form = form;
+            this.values = values;
+        }
+
+        @Override
+        public List<FormField> getFormFields() {
+            if (fields == null) {
+                fields = new ArrayList<>(form.getFormFields());
+                fields.addAll(values.get());
+            }
+            return fields;
+        }
+
+        @Override
+        public Task getTask() {
+            return form.getTask();
+        }
+
+        @Override
+        public String getFormKey() {
+            return form.getFormKey();
+        }
+
+        @Override
+        public CamundaFormRef getCamundaFormRef() {
+            return form.getCamundaFormRef();
+        }
+
+        @Override
+        public String getDeploymentId() {
+            return form.getDeploymentId();
+        }
+
+        @Override
+        public List<FormProperty> getFormProperties() {
+            return form.getFormProperties();
+        }
+    }
+
+    /** One pre-filled value, as the engine reads a form field's value. */
+    private record Value(String getId, TypedValue getValue) implements FormField {
+
+        @Override
+        public String getLabel() {
+            return getId;
+        }
+
+        @Override
+        public FormType getType() {
+            return null;
+        }
+
+        @Override
+        public String getTypeName() {
+            return getValue.getType() == null ? null : getValue.getType().getName();
+        }
+
+        @Override
+        public Object getDefaultValue() {
+            return null;
+        }
+
+        @Override
+        public List<FormFieldValidationConstraint> getValidationConstraints() {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, String> getProperties() {
+            return Map.of();
+        }
+
+        @Override
+        public boolean isBusinessKey() {
+            return false;
+        }
+    }
+}

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.CamundaFormRef;
@@ -19,7 +18,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -93,13 +95,17 @@ public class TaskForms extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * The form as the task's handler describes it, with the values as form fields: the engine hands
-         * those out first when the form's variables are read. They are computed only then, not when the
-         * form's reference alone is asked for.
+         * The form as the task's handler describes it; when the form's variables are read, with the
+         * values as form fields, which the engine hands out first. Only then: asked for the form alone,
+         * REST takes a form with fields and no key for a generated form, and ours are Camunda Forms.
          */
         @Override
         public TaskFormData createTaskForm(TaskEntity task) {
-            return new WithValues(handler.createTaskForm(task), () -> valuesOf(task));
+            TaskFormData form = handler.createTaskForm(task);
+            CommandInvocationContext command = Context.getCommandInvocationContext();
+            return command != null && command.getCommand() instanceof GetTaskFormVariablesCmd
+                    ? new WithValues(form, valuesOf(task))
+                    : form;
         }
 
         private List<FormField> valuesOf(TaskEntity task) {
@@ -157,24 +163,20 @@ public class TaskForms extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** The handler's form with its values as form fields, computed on first use. */
+    /** The handler's form with its values as form fields. */
     private static final class WithValues implements TaskFormData {
 
         private final TaskFormData form;
-        private final Supplier<List<FormField>> values;
-        private List<FormField> fields;
+        private final List<FormField> fields;
 
-        WithValues(TaskFormData form, Supplier<List<FormField>> values) {
+        WithValues(TaskFormData form, List<FormField> values) {
             this.form = form;
-            this.values = values;
+            this.fields = new ArrayList<>(form.getFormFields());
+            this.fields.addAll(values);
         }
 
         @Override
         public List<FormField> getFormFields() {
-            if (fields == null) {
-                fields = new ArrayList<>(form.getFormFields());
-                fields.addAll(values.get());
-            }
             return fields;
         }
 

@@ -99,6 +99,24 @@ class SubmissionsStayOnTheirTaskTest {
         assertThat(task("DDG-02", "reviewWorkPlan")).as("the plan goes to the township for review").isNotNull();
     }
 
+    @Test
+    void aFormIsServedAsACamundaFormAndOpensWithValuesNotStoredOnItsTask() {
+        Task plan = task("DDG-01", "draftWorkPlan");
+        String path = "/engine-rest/task/" + plan.getId();
+
+        ResponseEntity<String> form = send("sec-DDG-01", HttpMethod.GET, path + "/form", null);
+        assertThat(form.getStatusCode().value()).isEqualTo(200);
+        assertThat(form.getBody()).as("a Camunda Form, not a generated one")
+                .contains("\"camundaFormRef\":{\"key\":\"draftWorkPlan\"").doesNotContain("rendered-form");
+
+        ResponseEntity<String> values = send("sec-DDG-01", HttpMethod.GET, path + "/form-variables?deserializeValues=false",
+                null);
+        assertThat(values.getStatusCode().value()).isEqualTo(200);
+        assertThat(values.getBody()).contains("\"membersMeetingForm\":{\"type\":\"String\",\"value\":\"WHOLE\"",
+                "\"cycleTitle\":{\"type\":\"String\",\"value\":\"" + YEAR + "年度 · ");
+        assertThat(engine.getTaskService().getVariablesLocal(plan.getId())).as("stored on the task").isEmpty();
+    }
+
     private String venue(String cycleId) {
         return jdbc.sql("select venue from work_plan where cycle_id = ?").param(cycleId).query(String.class)
                 .optional().orElse(null);

@@ -1,11 +1,19 @@
 package org.orglife.campaign;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.orglife.identity.AsSystem;
 import org.orglife.review.WorkPlanApproved;
 import org.orglife.statistics.StatisticsSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the branch cycles tell the campaign: a spot-checked branch's plan is approved (so the check can
@@ -15,12 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignEvents {
 
+    private static final Logger log = LoggerFactory.getLogger(CampaignEvents.class);
+
     private final CampaignRecords campaigns;
     private final RuntimeService runtime;
+    private final IdentityService identities;
+    private final TransactionTemplate newTransaction;
 
-    CampaignEvents(CampaignRecords campaigns, RuntimeService runtime) {
+    CampaignEvents(CampaignRecords campaigns, RuntimeService runtime, IdentityService identities,
+            PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
         this.runtime = runtime;
+        this.identities = identities;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener
@@ -31,12 +47,28 @@ class CampaignEvents {
                 .correlateAllWithResult());
     }
 
-    @EventListener
+    /**
+     * Checked once the submission has committed, in a transaction of its own: of the last two branches
+     * submitting at the same moment, the one committing later sees the other's row (checked inside
+     * the submission, each would miss the other's, unless the campaign were locked for every cycle's
+     * end, which made the ends wait for one another). Both may then tell the campaign; the later one
+     * finds it told. Should the check fail, the submission stands and the deadline brings the summary.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
     void statisticsSubmitted(StatisticsSubmitted event) {
-        if (campaigns.lock(event.year()) && campaigns.allStatisticsSubmitted(event.year())) {
-            AsSystem.run(() -> runtime.createMessageCorrelation("allStatisticsSubmitted")
-                    .processInstanceBusinessKey(Campaign.businessKey(event.year()))
-                    .correlateAllWithResult());
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                if (campaigns.exists(event.year()) && campaigns.allStatisticsSubmitted(event.year())) {
+                    // outside the submission's command: the branch's secretary is still signed in
+                    AsSystem.call(identities, () -> runtime.createMessageCorrelation("allStatisticsSubmitted")
+                            .processInstanceBusinessKey(Campaign.businessKey(event.year()))
+                            .correlateAllWithResult());
+                }
+            });
+        } catch (OptimisticLockingException e) {
+            log.info("campaign {}: every branch has reported; a branch submitting at the same moment told the campaign", event.year());
+        } catch (RuntimeException e) {
+            log.warn("campaign {}: could not tell it that every branch has reported; the summary follows at the statistics deadline", event.year(), e);
         }
     }
 }

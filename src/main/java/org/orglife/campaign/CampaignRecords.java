@@ -25,17 +25,6 @@ public class CampaignRecords {
         return jdbc.sql("select count(*) from campaign where review_year = ?").param(year).query(Integer.class).single() > 0;
     }
 
-    /**
-     * Locks the year's campaign row until this transaction ends, if there is a campaign: two branches
-     * submitting the last statistics at the same moment then check one after the other, and the later
-     * one sees the earlier one's row (otherwise each would find the other's missing and neither would
-     * tell the campaign).
-     */
-    public boolean lock(int year) {
-        return jdbc.sql("select review_year from campaign where review_year = ? for update").param(year)
-                .query(Integer.class).optional().isPresent();
-    }
-
     public void insert(Campaign c) {
         Deadlines d = c.deadlines();
         jdbc.sql("""

@@ -174,17 +174,24 @@ class CampaignTest {
         statistics.put("meetingHeld", true);
         statistics.put("statisticsConfirmed", true);
 
-        // when both submit at once
+        // when both secretaries submit at once
         java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
         List<java.util.concurrent.CompletableFuture<Void>> submissions = last.stream()
                 .map(cycle -> java.util.concurrent.CompletableFuture.runAsync(() -> {
                     String task = cycle.task("submitStatistics").getId();
+                    String branch = cycle.businessKey.substring("2036-".length());
                     try {
                         together.await();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                    engine.getFormService().submitTaskForm(task, statistics);
+                    engine.getIdentityService().setAuthentication("sec-" + branch,
+                            List.of(org.orglife.identity.Groups.BRANCH_SECRETARIES, "branch-" + branch));
+                    try {
+                        engine.getFormService().submitTaskForm(task, statistics);
+                    } finally {
+                        engine.getIdentityService().clearAuthentication();
+                    }
                 })).toList();
         submissions.forEach(java.util.concurrent.CompletableFuture::join);
 

@@ -6,11 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormField;
-import org.camunda.bpm.engine.form.FormFieldValidationConstraint;
-import org.camunda.bpm.engine.form.FormProperty;
-import org.camunda.bpm.engine.form.FormType;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -20,6 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.FormDataImpl;
+import org.camunda.bpm.engine.impl.form.FormFieldImpl;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
@@ -28,7 +26,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
@@ -103,9 +100,11 @@ public class TaskForms extends AbstractProcessEnginePlugin {
         public TaskFormData createTaskForm(TaskEntity task) {
             TaskFormData form = handler.createTaskForm(task);
             CommandInvocationContext command = Context.getCommandInvocationContext();
-            return command != null && command.getCommand() instanceof GetTaskFormVariablesCmd
-                    ? new WithValues(form, valuesOf(task))
-                    : form;
+            if (command != null && command.getCommand() instanceof GetTaskFormVariablesCmd) {
+                // the engine's form handlers build a FormDataImpl, whose list of fields is the form's own
+                ((FormDataImpl) form).getFormFields().addAll(valuesOf(task));
+            }
+            return form;
         }
 
         private List<FormField> valuesOf(TaskEntity task) {
@@ -113,7 +112,12 @@ public class TaskForms extends AbstractProcessEnginePlugin {
             for (FormPrefill prefill : prefills) {
                 Map<String, Object> values = prefill.valuesFor(task);
                 if (values != null) {
-                    values.forEach((name, value) -> fields.add(new Value(name, typed(name, value))));
+                    values.forEach((name, value) -> {
+                        FormFieldImpl field = new FormFieldImpl();
+                        field.setId(name);
+                        field.setValue(typed(name, value));
+                        fields.add(field);
+                    });
                 }
             }
             return fields;
@@ -160,88 +164,6 @@ public class TaskForms extends AbstractProcessEnginePlugin {
                 return Variables.dateValue(date);
             }
             throw new IllegalArgumentException("form value " + name + " of unsupported type " + value.getClass().getName());
-        }
-    }
-
-    /** The handler's form with its values as form fields. */
-    private static final class WithValues implements TaskFormData {
-
-        private final TaskFormData form;
-        private final List<FormField> fields;
-
-        WithValues(TaskFormData form, List<FormField> values) {
-            this.form = form;
-            this.fields = new ArrayList<>(form.getFormFields());
-            this.fields.addAll(values);
-        }
-
-        @Override
-        public List<FormField> getFormFields() {
-            return fields;
-        }
-
-        @Override
-        public Task getTask() {
-            return form.getTask();
-        }
-
-        @Override
-        public String getFormKey() {
-            return form.getFormKey();
-        }
-
-        @Override
-        public CamundaFormRef getCamundaFormRef() {
-            return form.getCamundaFormRef();
-        }
-
-        @Override
-        public String getDeploymentId() {
-            return form.getDeploymentId();
-        }
-
-        @Override
-        public List<FormProperty> getFormProperties() {
-            return form.getFormProperties();
-        }
-    }
-
-    /** One pre-filled value, as the engine reads a form field's value. */
-    private record Value(String getId, TypedValue getValue) implements FormField {
-
-        @Override
-        public String getLabel() {
-            return getId;
-        }
-
-        @Override
-        public FormType getType() {
-            return null;
-        }
-
-        @Override
-        public String getTypeName() {
-            return getValue.getType() == null ? null : getValue.getType().getName();
-        }
-
-        @Override
-        public Object getDefaultValue() {
-            return null;
-        }
-
-        @Override
-        public List<FormFieldValidationConstraint> getValidationConstraints() {
-            return List.of();
-        }
-
-        @Override
-        public Map<String, String> getProperties() {
-            return Map.of();
-        }
-
-        @Override
-        public boolean isBusinessKey() {
-            return false;
         }
     }
 }

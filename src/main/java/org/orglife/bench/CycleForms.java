@@ -28,7 +28,7 @@ public final class CycleForms {
     private CycleForms() {
     }
 
-    /** The submission for a task, from its task-local (pre-filled) variables; null for a task the bench does not know. */
+    /** The submission for a task, from the values its form opens with; null for a task the bench does not know. */
     static Map<String, Object> fill(String taskKey, Map<String, Object> prefilled, int year) {
         Map<String, Object> values = values(taskKey, prefilled, year);
         return values == null ? null : json(values);
@@ -36,7 +36,7 @@ public final class CycleForms {
 
     /**
      * The submission for a task as plain values, lists as lists of maps; {@code prefilled} holds the
-     * task-local variables, a list as Json, as JSON text or as a list. Null for a task it does not know.
+     * form's variables (as the form-variables read serves them), a list as Json, as JSON text or as a list. Null for a task it does not know.
      */
     public static Map<String, Object> values(String taskKey, Map<String, ?> prefilled, int year) {
         String next = String.valueOf(year + 1);

@@ -291,8 +291,8 @@ final class CampaignDriver {
     /** Fills and submits one task's form as the person who holds it; 1 when it is done, 0 when it must be tried again. */
     private int complete(Visit v, String taskId, String key) {
         Login who = performer(key, v.branch);
-        Reply variables = cluster.get("/engine-rest/task/" + taskId + "/localVariables?deserializeValues=false", who);
-        if (variables.status() == 404) {
+        Reply variables = cluster.get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", who);
+        if (gone(variables)) {
             return settled(v, taskId, key, variables) ? 1 : 0;
         }
         expect(variables, 200, "form of " + key + " for " + v.label);
@@ -316,6 +316,11 @@ final class CampaignDriver {
         }
         throw new IllegalStateException(key + " refused with " + reply.status() + " by " + reply.node().name() + ": "
                 + reply.body());
+    }
+
+    /** The task was not found: 404, or the 400 the form read answers for an id it cannot find. */
+    private static boolean gone(Reply reply) {
+        return reply.status() == 404 || reply.status() == 400 && reply.body().contains("Cannot find task");
     }
 
     /**

@@ -46,6 +46,7 @@ class StartDispositionsDelegate implements JavaDelegate {
             variables.put(ReviewVariables.BRANCH_CODE, execution.getVariable(ReviewVariables.BRANCH_CODE));
             variables.put(ReviewVariables.REVIEW_YEAR, execution.getVariable(ReviewVariables.REVIEW_YEAR));
             variables.put(ReviewVariables.CYCLE_TITLE, execution.getVariable(ReviewVariables.CYCLE_TITLE));
+            variables.put(ReviewVariables.LIAISON_USERS, execution.getVariable(ReviewVariables.LIAISON_USERS));
             variables.put(ReviewVariables.MEMBER_ID, rating.memberId());
             Deadlines deadlines = Deadlines.fromVariables(execution::getVariable);
             if (deadlines != null) {

@@ -1,5 +1,8 @@
 package org.orglife.review;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see a branch's cycle: the branch's group reads its process instances; the liaison cadre and
- * the area chief read the instance and each of its tasks (they work only attendAndComment). Grants
+ * the area chief named when the cycle opened read the instance and each of its tasks (they work only
+ * attendAndComment). Grants
  * are written as the system, whoever's action created the task.
  */
 @Component
@@ -34,16 +38,13 @@ public class CycleAccess {
     }
 
     /**
-     * Tasks they are candidates of need no grant: the engine grants those itself, and a second grant would
-     * clash. The task is new, so nobody else holds a grant on it yet.
+     * The cycle's liaison cadre and area chief, named in {@code liaisonUsers} when it opened (the same
+     * people who read the instance and are the candidates of attendAndComment), read each of its
+     * tasks. Tasks they are candidates of need no grant: the engine grants those itself, and a second
+     * grant would clash. The task is new, so nobody else holds a grant on it yet.
      */
-    void letLiaisonsRead(DelegateTask task, Branch branch) {
-        java.util.Set<String> readers = new java.util.LinkedHashSet<>();
-        for (var account : new org.orglife.registry.Account[] {branch.liaison(), branch.areaChief()}) {
-            if (account != null) {
-                readers.add(account.userId());
-            }
-        }
+    void letLiaisonsRead(DelegateTask task, String liaisonUsers) {
+        Set<String> readers = new LinkedHashSet<>(ReviewVariables.users(liaisonUsers));
         task.getCandidates().forEach(link -> readers.remove(link.getUserId()));
         AsSystem.run(() -> readers.forEach(
                 userId -> rules.grantUserOnNew(userId, Resources.TASK, task.getId(), Permissions.READ)));

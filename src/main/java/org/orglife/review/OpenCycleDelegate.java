@@ -30,8 +30,7 @@ class OpenCycleDelegate implements JavaDelegate {
                 org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
         execution.setVariable(ReviewVariables.CYCLE_ID, cycleId);
         execution.setVariable(ReviewVariables.CYCLE_TITLE, ReviewVariables.cycleTitle(year, branch.name()));
-        execution.setVariable(ReviewVariables.LIAISON_USERS, branch.areaChief() == null ? branch.liaison().userId()
-                : branch.liaison().userId() + "," + branch.areaChief().userId());
+        execution.setVariable(ReviewVariables.LIAISON_USERS, ReviewVariables.liaisonUsers(branch));
         access.letBranchRead(execution.getProcessInstanceId(), branch);
     }
 }

@@ -65,7 +65,10 @@ class ReviewStepListener implements TaskListener, FormPrefill {
                     // an instance started before the title was kept on the instance
                     task.getExecution().getProcessInstance().setVariable(ReviewVariables.CYCLE_TITLE, context.title());
                 }
-                access.letLiaisonsRead(task, context.branch());
+                String liaisonUsers = (String) task.getExecution().getVariable(ReviewVariables.LIAISON_USERS);
+                // a disposition started before its cycle's liaison users were passed on names none
+                access.letLiaisonsRead(task, liaisonUsers != null ? liaisonUsers
+                        : ReviewVariables.liaisonUsers(context.branch()));
                 schedule(task, context.cycleId(), context.branchCode());
             }
             case EVENTNAME_COMPLETE -> {

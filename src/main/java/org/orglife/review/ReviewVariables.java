@@ -1,5 +1,10 @@
 package org.orglife.review;
 
+import java.util.Arrays;
+import java.util.List;
+
+import org.orglife.registry.Branch;
+
 /**
  * The process variables of {@code branch-annual-review} and {@code unqualified-member-disposition}:
  * references and decisions only; what the branch records lives in the cycle tables.
@@ -14,7 +19,10 @@ public final class ReviewVariables {
     public static final String CYCLE_ID = "cycleId";
     public static final String BRANCH_CODE = "branchCode";
     public static final String REVIEW_YEAR = "reviewYear";
-    /** Comma-separated user ids of the branch's liaison cadre and area chief (candidates of attendAndComment). */
+    /**
+     * Comma-separated user ids of the branch's liaison cadre and area chief when the cycle opened: the
+     * candidates of attendAndComment, and the readers of every task of the cycle and its dispositions.
+     */
     public static final String LIAISON_USERS = "liaisonUsers";
     /**
      * "2021年度 · 大东沟村党支部", the first line of every form of the cycle (and of its dispositions):
@@ -45,6 +53,17 @@ public final class ReviewVariables {
 
     public static String cycleTitle(int year, String branchName) {
         return year + "年度 · " + branchName;
+    }
+
+    /** The {@link #LIAISON_USERS} of a branch: its liaison cadre, then its area chief if it names one. */
+    public static String liaisonUsers(Branch branch) {
+        return branch.areaChief() == null ? branch.liaison().userId()
+                : branch.liaison().userId() + "," + branch.areaChief().userId();
+    }
+
+    /** The user ids in a {@link #LIAISON_USERS} value. */
+    public static List<String> users(String liaisonUsers) {
+        return Arrays.stream(liaisonUsers.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 
     private ReviewVariables() {

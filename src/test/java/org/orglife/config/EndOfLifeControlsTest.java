@@ -189,6 +189,16 @@ class EndOfLifeControlsTest {
                 .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isNotNull());
     }
 
+    @Test
+    void accessIsGrantedAndNeverRevoked() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+                .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE).count())
+                .as("revocations written by OrgLife").isZero();
+    }
+
     /** The administrator's password comes from the test profile, not the demo's. */
     private TestRestTemplate asAdmin() {
         return http.withBasicAuth("admin", "test-admin-secret");

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may see a branch's cycle: the branch's group reads its process instances; the liaison cadre and
  * the area chief named when the cycle opened read the instance and each of its tasks (they work only
- * attendAndComment). Grants
- * are written as the system, whoever's action created the task.
+ * attendAndComment). Grants are written as the system, whoever's action created the task.
  */
 @Component
 public class CycleAccess {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.orglife.review.AuditTrail;
+import org.orglife.review.AuditTrail.MemberEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,26 +18,29 @@ import org.springframework.stereotype.Repository;
 public class RatingRecords {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final AuditTrail audit;
 
-    RatingRecords(JdbcClient jdbc, AuditTrail audit) {
+    RatingRecords(JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.audit = audit;
     }
 
     public record Rating(String memberId, Grade grade, String basis, boolean feedbackGiven) {
     }
 
+    /** The members' grades, each also in the audit trail; the rows are written as JDBC batches. */
     public void saveRatings(String cycleId, List<Rating> ratings, String by, Instant at) {
         jdbc.sql("delete from rating where cycle_id = ?").param(cycleId).update();
-        for (Rating r : ratings) {
-            jdbc.sql("""
-                    insert into rating (cycle_id, member_id, grade, basis, feedback_given, rated_by, rated_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(cycleId, r.memberId(), r.grade().name(), r.basis(), r.feedbackGiven(), by, Timestamp.from(at))
-                    .update();
-            audit.append(cycleId, "rateMembers", AuditTrail.GRADED, r.memberId(), r.grade().label(), by, at);
-        }
+        Timestamp ratedAt = Timestamp.from(at);
+        batch.batchUpdate("""
+                insert into rating (cycle_id, member_id, grade, basis, feedback_given, rated_by, rated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", ratings.stream()
+                .map(r -> new Object[] { cycleId, r.memberId(), r.grade().name(), r.basis(), r.feedbackGiven(), by, ratedAt })
+                .toList());
+        audit.appendForMembers(cycleId, "rateMembers", AuditTrail.GRADED,
+                ratings.stream().map(r -> new MemberEvent(r.memberId(), r.grade().label())).toList(), by, at);
         saveGradeCounts(cycleId, ratings);
     }
 

@@ -3,18 +3,25 @@ package org.orglife.rectification;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rectification items, members' commitments and the feedback received while they were made public. */
+/**
+ * Rectification items, members' commitments and the feedback received while they were made public.
+ * A list of rows is written as one JDBC batch.
+ */
 @Repository
 public class RectificationRecords {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    RectificationRecords(JdbcClient jdbc) {
+    RectificationRecords(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public record Item(int seq, Integer problemSeq, String problem, String measure, LocalDate deadline,
@@ -30,18 +37,14 @@ public class RectificationRecords {
     public void savePlan(String cycleId, List<Item> items, List<Commitment> commitments) {
         jdbc.sql("delete from rectification_item where cycle_id = ?").param(cycleId).update();
         jdbc.sql("delete from commitment where cycle_id = ?").param(cycleId).update();
-        for (Item i : items) {
-            jdbc.sql("""
-                    insert into rectification_item (cycle_id, seq, problem_seq, problem, measure, deadline, responsible, done)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(cycleId, i.seq(), i.problemSeq(), i.problem(), i.measure(), Date.valueOf(i.deadline()),
-                            i.responsible(), i.done())
-                    .update();
-        }
-        for (Commitment c : commitments) {
-            jdbc.sql("insert into commitment (cycle_id, member_id, content) values (?, ?, ?)")
-                    .params(cycleId, c.memberId(), c.content()).update();
-        }
+        batch.batchUpdate("""
+                insert into rectification_item (cycle_id, seq, problem_seq, problem, measure, deadline, responsible, done)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", items.stream()
+                .map(i -> new Object[] { cycleId, i.seq(), i.problemSeq(), i.problem(), i.measure(),
+                        Date.valueOf(i.deadline()), i.responsible(), i.done() })
+                .toList());
+        batch.batchUpdate("insert into commitment (cycle_id, member_id, content) values (?, ?, ?)",
+                commitments.stream().map(c -> new Object[] { cycleId, c.memberId(), c.content() }).toList());
     }
 
     public List<Item> items(String cycleId) {
@@ -59,12 +62,11 @@ public class RectificationRecords {
 
     public void saveFeedback(String cycleId, List<Feedback> feedback) {
         jdbc.sql("delete from publicity_feedback where cycle_id = ?").param(cycleId).update();
-        int seq = 1;
-        for (Feedback f : feedback) {
-            jdbc.sql("insert into publicity_feedback (cycle_id, seq, received_on, content, handling) values (?, ?, ?, ?, ?)")
-                    .params(cycleId, seq++, f.receivedOn() == null ? null : Date.valueOf(f.receivedOn()), f.content(),
-                            f.handling())
-                    .update();
-        }
+        batch.batchUpdate("insert into publicity_feedback (cycle_id, seq, received_on, content, handling) values (?, ?, ?, ?, ?)",
+                IntStream.range(0, feedback.size()).mapToObj(i -> {
+                    Feedback f = feedback.get(i);
+                    return new Object[] { cycleId, i + 1, f.receivedOn() == null ? null : Date.valueOf(f.receivedOn()),
+                            f.content(), f.handling() };
+                }).toList());
     }
 }

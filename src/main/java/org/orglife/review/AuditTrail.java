@@ -2,7 +2,9 @@ package org.orglife.review;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,17 +21,26 @@ public class AuditTrail {
     public static final String GRADED = "评定等次";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    public void append(String cycleId, String step, String action, String memberId, String detail, String actor,
+    /** What a step did to one member, e.g. the grade given. */
+    public record MemberEvent(String memberId, String detail) {
+    }
+
+    /** One event per member, all by the same person at the same time, written as one JDBC batch. */
+    public void appendForMembers(String cycleId, String step, String action, List<MemberEvent> events, String actor,
             Instant at) {
-        jdbc.sql("""
+        Timestamp occurredAt = Timestamp.from(at);
+        batch.batchUpdate("""
                 insert into audit_event (cycle_id, step, action, member_id, detail, actor, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(cycleId, step, action, memberId, detail, actor, Timestamp.from(at)).update();
+                values (?, ?, ?, ?, ?, ?, ?)""", events.stream()
+                .map(e -> new Object[] { cycleId, step, action, e.memberId(), e.detail(), actor, occurredAt })
+                .toList());
     }
 
     /**

@@ -6,23 +6,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.orglife.review.Choices.MeetingForm;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * What a branch records in the steps before rating: the plan, the study session, opinions and
  * hearings, the problem list, the two meetings with attendance and tallies, the liaison's comment.
- * A step done again (after a return) replaces its earlier record.
+ * A step done again (after a return) replaces its earlier record. A list of rows (one per member,
+ * opinion or problem) is written as one JDBC batch: one round trip, not one per row.
  */
 @Repository
 public class CycleRecords {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    CycleRecords(JdbcClient jdbc) {
+    CycleRecords(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public record WorkPlan(LocalDate committeeMeetingOn, LocalDate membersMeetingOn, String venue, String studyTopics,
@@ -58,12 +63,11 @@ public class CycleRecords {
         jdbc.sql("delete from study_session where cycle_id = ?").param(cycleId).update();
         jdbc.sql("insert into study_session (cycle_id, held_on, topics, attended, recorded_by) values (?, ?, ?, ?, ?)")
                 .params(cycleId, Date.valueOf(heldOn), topics, attended, by).update();
-        for (StudyAbsence a : absences) {
-            jdbc.sql("""
-                    insert into study_absence (cycle_id, member_id, reason, materials_delivered, not_delivered_reason)
-                    values (?, ?, ?, ?, ?)""")
-                    .params(cycleId, a.memberId(), a.reason(), a.materialsDelivered(), a.notDeliveredReason()).update();
-        }
+        batch.batchUpdate("""
+                insert into study_absence (cycle_id, member_id, reason, materials_delivered, not_delivered_reason)
+                values (?, ?, ?, ?, ?)""", absences.stream()
+                .map(a -> new Object[] { cycleId, a.memberId(), a.reason(), a.materialsDelivered(), a.notDeliveredReason() })
+                .toList());
     }
 
     public record Opinion(String source, String content) {
@@ -76,18 +80,15 @@ public class CycleRecords {
         jdbc.sql("delete from opinion where cycle_id = ?").param(cycleId).update();
         jdbc.sql("delete from heart_talks where cycle_id = ?").param(cycleId).update();
         jdbc.sql("delete from hearing where cycle_id = ?").param(cycleId).update();
-        int seq = 1;
-        for (Opinion o : opinions) {
-            jdbc.sql("insert into opinion (cycle_id, seq, source, content) values (?, ?, ?, ?)")
-                    .params(cycleId, seq++, o.source(), o.content()).update();
-        }
+        batch.batchUpdate("insert into opinion (cycle_id, seq, source, content) values (?, ?, ?, ?)",
+                IntStream.range(0, opinions.size())
+                        .mapToObj(i -> new Object[] { cycleId, i + 1, opinions.get(i).source(), opinions.get(i).content() })
+                        .toList());
         jdbc.sql("""
                 insert into heart_talks (cycle_id, committee_committee, committee_member, member_member)
                 values (?, ?, ?, ?)""").params(cycleId, talks[0], talks[1], talks[2]).update();
-        for (Hearing h : hearings) {
-            jdbc.sql("insert into hearing (cycle_id, member_id, heard, not_heard_reason) values (?, ?, ?, ?)")
-                    .params(cycleId, h.memberId(), h.heard(), h.notHeardReason()).update();
-        }
+        batch.batchUpdate("insert into hearing (cycle_id, member_id, heard, not_heard_reason) values (?, ?, ?, ?)",
+                hearings.stream().map(h -> new Object[] { cycleId, h.memberId(), h.heard(), h.notHeardReason() }).toList());
     }
 
     public record Problem(int seq, String category, String description, Choices.FoundBy foundBy) {
@@ -96,10 +97,10 @@ public class CycleRecords {
     public void saveProblems(String cycleId, List<Problem> problems, Integer memberProblemCount) {
         jdbc.sql("delete from problem where cycle_id = ?").param(cycleId).update();
         jdbc.sql("delete from problem_examination where cycle_id = ?").param(cycleId).update();
-        for (Problem p : problems) {
-            jdbc.sql("insert into problem (cycle_id, seq, category, description, found_by) values (?, ?, ?, ?, ?)")
-                    .params(cycleId, p.seq(), p.category(), p.description(), p.foundBy().name()).update();
-        }
+        batch.batchUpdate("insert into problem (cycle_id, seq, category, description, found_by) values (?, ?, ?, ?, ?)",
+                problems.stream()
+                        .map(p -> new Object[] { cycleId, p.seq(), p.category(), p.description(), p.foundBy().name() })
+                        .toList());
         jdbc.sql("insert into problem_examination (cycle_id, member_problem_count) values (?, ?)")
                 .params(cycleId, memberProblemCount).update();
     }
@@ -144,21 +145,19 @@ public class CycleRecords {
         saveMeeting(cycleId, meeting);
         jdbc.sql("delete from meeting_attendance where cycle_id = ?").param(cycleId).update();
         jdbc.sql("delete from appraisal_tally where cycle_id = ?").param(cycleId).update();
-        for (AttendanceRecord a : attendance) {
-            jdbc.sql("""
-                    insert into meeting_attendance (cycle_id, member_id, attendance, channel, remote_reason, absence_reason)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(cycleId, a.memberId(), a.attendance().name(), a.channel() == null ? null : a.channel().name(),
-                            a.remoteReason() == null ? null : a.remoteReason().name(), a.absenceReason())
-                    .update();
-        }
-        for (Tally t : tallies) {
-            jdbc.sql("""
-                    insert into appraisal_tally (cycle_id, member_id, excellent, qualified, basically_qualified, unqualified)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(cycleId, t.memberId(), t.excellent(), t.qualified(), t.basicallyQualified(), t.unqualified())
-                    .update();
-        }
+        batch.batchUpdate("""
+                insert into meeting_attendance (cycle_id, member_id, attendance, channel, remote_reason, absence_reason)
+                values (?, ?, ?, ?, ?, ?)""", attendance.stream()
+                .map(a -> new Object[] { cycleId, a.memberId(), a.attendance().name(),
+                        a.channel() == null ? null : a.channel().name(),
+                        a.remoteReason() == null ? null : a.remoteReason().name(), a.absenceReason() })
+                .toList());
+        batch.batchUpdate("""
+                insert into appraisal_tally (cycle_id, member_id, excellent, qualified, basically_qualified, unqualified)
+                values (?, ?, ?, ?, ?, ?)""", tallies.stream()
+                .map(t -> new Object[] { cycleId, t.memberId(), t.excellent(), t.qualified(), t.basicallyQualified(),
+                        t.unqualified() })
+                .toList());
     }
 
     public List<Tally> tallies(String cycleId) {

@@ -48,12 +48,8 @@ class DraftWorkPlanStep implements ReviewStep {
         String topics = form.text("studyTopics", "学习研讨内容", 4000, true);
         MeetingForm meetingForm = form.choice("membersMeetingForm", "党员大会召开形式", MeetingForm.class, true);
         String arrangements = form.text("absenteeArrangements", "不能参会党员的安排", 4000, false);
-        int year = context.year();
-        for (LocalDate date : new LocalDate[] {committeeOn, membersOn}) {
-            if (date != null && (date.getYear() < year || date.getYear() > year + 1)) {
-                form.problem("会议日期须在 " + year + " 年或 " + (year + 1) + " 年内：" + date);
-            }
-        }
+        context.checkInReviewYears(form, "支部委员会会议日期", committeeOn);
+        context.checkInReviewYears(form, "党员大会日期", membersOn);
         if (meetingForm == MeetingForm.BY_GROUP && context.members().stream().allMatch(m -> m.partyGroup() == null)) {
             form.problem("本支部没有设立党小组，党员大会不能分党小组召开");
         }

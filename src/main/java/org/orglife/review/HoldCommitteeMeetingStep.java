@@ -36,6 +36,7 @@ class HoldCommitteeMeetingStep implements ReviewStep {
     @Override
     public void complete(StepContext context, FormData form) {
         LocalDate heldOn = form.date("committeeHeldOn", "会议日期", true);
+        context.checkInReviewYears(form, "会议日期", heldOn);
         String attendees = form.text("committeeAttendees", "参会支委", 2000, true);
         MeetingMode mode = form.choice("committeeMode", "召开方式", MeetingMode.class, true);
         String remoteReason = form.text("committeeRemoteReason", "远程召开的原因", 1000, mode == MeetingMode.REMOTE);

@@ -76,6 +76,7 @@ class HoldMembersMeetingStep implements ReviewStep {
     @Override
     public void complete(StepContext context, FormData form) {
         LocalDate heldOn = form.date("membersHeldOn", "会议日期", true);
+        context.checkInReviewYears(form, "会议日期", heldOn);
         MeetingForm meetingForm = form.choice("membersMeetingForm", "召开形式", MeetingForm.class, true);
         String appraisal = form.text("committeeAppraisal", "党员对支部委员会的评议情况", 4000, true);
         List<AttendanceRecord> attendance = new ArrayList<>();

@@ -41,6 +41,7 @@ class OrganizeStudyStep implements ReviewStep {
     @Override
     public void complete(StepContext context, FormData form) {
         LocalDate heldOn = form.date("studyHeldOn", "学习日期", true);
+        context.checkInReviewYears(form, "学习日期", heldOn);
         String topics = form.text("studyTopics", "学习内容", 4000, true);
         List<StudyAbsence> absences = new ArrayList<>();
         int attended = 0;

@@ -1,6 +1,7 @@
 package org.orglife.review;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -59,6 +60,17 @@ public class StepContext {
 
     public Instant now() {
         return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /**
+     * A date of the cycle's meetings and study, planned or held, lies in the year under review or the
+     * next (the notice has the year's meetings held early the next year); otherwise the form gets a
+     * problem naming the field, e.g. "会议日期须在 2021 年或 2022 年内：2012-02-20".
+     */
+    public void checkInReviewYears(FormData form, String label, LocalDate date) {
+        if (date != null && (date.getYear() < year || date.getYear() > year + 1)) {
+            form.problem(label + "须在 " + year + " 年或 " + (year + 1) + " 年内：" + date);
+        }
     }
 
     /** The branch's own members (guests floating in from elsewhere excluded), ordered by id. */

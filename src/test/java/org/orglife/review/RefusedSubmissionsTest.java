@@ -185,6 +185,44 @@ class RefusedSubmissionsTest {
     }
 
     @Test
+    void studyAndMeetingDatesLieInTheYearUnderReviewOrTheNext() {
+        // given DDG-05's study session of 2029, everyone present
+        CycleDriver study = cycleAt("DDG-05", 2029, "organizeStudy");
+        Map<String, Object> session = values("studyHeldOn", "2012-02-10", "studyTopics", "党章党规",
+                "studyAttendance", study.list("organizeStudy", "studyAttendance"));
+
+        // when the date is mistyped into another year, then refused naming the field and the years
+        refused(study, "organizeStudy", session, "学习日期须在 2029 年或 2030 年内：2012-02-10");
+        session.put("studyHeldOn", "2031-01-05");
+        refused(study, "organizeStudy", session, "学习日期须在 2029 年或 2030 年内：2031-01-05");
+
+        // when it lies in the year under review or the next, then accepted
+        session.put("studyHeldOn", "2030-02-10");
+        study.complete("organizeStudy", session);
+
+        // given DDG-05's two meetings of 2030
+        CycleDriver cycle = cycleAt("DDG-05", 2030, "holdCommitteeMeeting", "holdMembersMeeting");
+        Map<String, Object> committee = values("committeeHeldOn", "2003-02-12", "committeeAttendees", "黄建伟、孙敏、吴鹏",
+                "committeeMode", "FACE_TO_FACE");
+        Map<String, Object> meeting = values("membersHeldOn", "2013-02-14", "membersMeetingForm", "WHOLE",
+                "attendance", cycle.list("holdMembersMeeting", "attendance"), "committeeAppraisal", "满意",
+                "tallies", cycle.list("holdMembersMeeting", "tallies"));
+
+        // when either meeting's date lies outside 2030–2031, then refused
+        refused(cycle, "holdCommitteeMeeting", committee, "会议日期须在 2030 年或 2031 年内：2003-02-12");
+        refused(cycle, "holdMembersMeeting", meeting, "会议日期须在 2030 年或 2031 年内：2013-02-14");
+
+        // when the dates are corrected, then both are accepted
+        committee.put("committeeHeldOn", "2031-02-12");
+        meeting.put("membersHeldOn", "2031-02-14");
+        cycle.complete("holdCommitteeMeeting", committee);
+        cycle.complete("holdMembersMeeting", meeting);
+        assertThat(jdbc.sql("select kind, held_on from meeting where cycle_id = ? order by kind")
+                .param(cycle.businessKey).query((rs, n) -> rs.getString(1) + " " + rs.getDate(2)).list())
+                .containsExactly("COMMITTEE 2031-02-12", "MEMBERS 2031-02-14");
+    }
+
+    @Test
     void talliesCannotExceedTheVotersPresentAndAMemberUnderProbationHasNoVote() {
         // given DDG-09 in 2021: 侯晋芳 (DDG09-017) under 留党察看
         CycleDriver cycle = cycleAt("DDG-09", 2021, "holdMembersMeeting");

@@ -36,7 +36,8 @@ public final class CycleForms {
 
     /**
      * The submission for a task as plain values, lists as lists of maps; {@code prefilled} holds the
-     * form's variables (as the form-variables read serves them), a list as Json, as JSON text or as a list. Null for a task it does not know.
+     * form's variables (as the form-variables read serves them), a list as Json, as JSON text or as a
+     * list. Null for a task it does not know.
      */
     public static Map<String, Object> values(String taskKey, Map<String, ?> prefilled, int year) {
         String next = String.valueOf(year + 1);

@@ -81,9 +81,10 @@ public class CycleRecords {
         jdbc.sql("delete from heart_talks where cycle_id = ?").param(cycleId).update();
         jdbc.sql("delete from hearing where cycle_id = ?").param(cycleId).update();
         batch.batchUpdate("insert into opinion (cycle_id, seq, source, content) values (?, ?, ?, ?)",
-                IntStream.range(0, opinions.size())
-                        .mapToObj(i -> new Object[] { cycleId, i + 1, opinions.get(i).source(), opinions.get(i).content() })
-                        .toList());
+                IntStream.range(0, opinions.size()).mapToObj(i -> {
+                    Opinion o = opinions.get(i);
+                    return new Object[] { cycleId, i + 1, o.source(), o.content() };
+                }).toList());
         jdbc.sql("""
                 insert into heart_talks (cycle_id, committee_committee, committee_member, member_member)
                 values (?, ?, ?, ?)""").params(cycleId, talks[0], talks[1], talks[2]).update();

@@ -3,12 +3,15 @@ package org.orglife.campaign;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.orglife.config.CurrentUser;
 import org.orglife.identity.AsSystem;
+import org.orglife.registry.Branch;
 import org.orglife.registry.BranchVisibility;
 import org.orglife.registry.TownshipProperties;
 import org.orglife.review.ReviewVariables;
@@ -58,18 +61,27 @@ class CampaignController {
         return ResponseEntity.status(HttpStatus.CREATED).body(describe(campaign));
     }
 
+    /**
+     * The campaign as the township launched it; a branch's people (secretaries, liaison cadres, area
+     * chiefs) see only their part: the deadlines and their own branches' reviews. Which branches are
+     * drawn for spot checks and unannounced visits (随机抽查、明察暗访), the share and the draw's seed stay
+     * with the township, or the checks would be announced.
+     */
     @GetMapping("/{year}")
-    Map<String, Object> campaign(@PathVariable int year) {
-        return describe(records.find(year).orElseThrow(() -> new UnknownCampaignException(year)));
+    Map<String, Object> campaign(@PathVariable int year, CurrentUser user) {
+        Campaign campaign = records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
+        if (BranchVisibility.seesAll(user.groupIds())) {
+            return describe(campaign);
+        }
+        Set<String> theirs = visibility.visibleTo(user.id(), user.groupIds()).stream().map(Branch::code)
+                .collect(Collectors.toSet());
+        Map<String, Object> body = deadlines(campaign);
+        body.put("branchReviews", reviews(campaign).stream().filter(r -> theirs.contains(r.get("branchCode"))).toList());
+        return body;
     }
 
     private Map<String, Object> describe(Campaign campaign) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", campaign.year());
-        body.put("planDueBy", campaign.deadlines().planDueBy());
-        body.put("meetingsDueBy", campaign.deadlines().meetingsDueBy());
-        body.put("statisticsDueBy", campaign.deadlines().statisticsDueBy());
-        body.put("publicityWorkingDays", campaign.deadlines().publicityWorkingDays());
+        Map<String, Object> body = deadlines(campaign);
         body.put("spotCheckShare", campaign.spotCheckShare());
         body.put("spotCheckSeed", campaign.spotCheckSeed());
         body.put("processInstanceId", campaign.processInstanceId());
@@ -78,6 +90,17 @@ class CampaignController {
         body.put("spotChecks", records.spotCheckedBranches(campaign.year()));
         body.put("warnings", schedule.warnings(campaign.deadlines()));
         body.put("branchReviews", reviews(campaign));
+        return body;
+    }
+
+    /** What every branch is told: the year and its deadlines. */
+    private static Map<String, Object> deadlines(Campaign campaign) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", campaign.year());
+        body.put("planDueBy", campaign.deadlines().planDueBy());
+        body.put("meetingsDueBy", campaign.deadlines().meetingsDueBy());
+        body.put("statisticsDueBy", campaign.deadlines().statisticsDueBy());
+        body.put("publicityWorkingDays", campaign.deadlines().publicityWorkingDays());
         return body;
     }
 

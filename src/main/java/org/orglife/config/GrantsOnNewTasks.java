@@ -1,7 +1,9 @@
 package org.orglife.config;
 
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Component;
  * the task already holds when the task is created in the same command: nobody can hold a grant on it
  * yet. Every step's task gets its candidate group's grant this way, one query less per task. Grants
  * made earlier in the same command are still found and added to, as the engine does.
+ *
+ * <p>A new user is granted to read and update their own user, not everything on it as by the engine:
+ * they may change their password (their profile comes from the registry, {@link CallerLimits}), not
+ * delete themselves. {@code V8__own_user_read_update.sql} narrows the grants of earlier users alike.
  */
 @Component
 public class GrantsOnNewTasks extends AbstractProcessEnginePlugin {
@@ -26,6 +32,13 @@ public class GrantsOnNewTasks extends AbstractProcessEnginePlugin {
     }
 
     static final class Provider extends DefaultAuthorizationProvider {
+
+        @Override
+        public AuthorizationEntity[] newUser(User user) {
+            AuthorizationEntity own = createGrantAuthorization(user.getId(), null, Resources.USER, user.getId(),
+                    Permissions.READ, Permissions.UPDATE);
+            return new AuthorizationEntity[] {own};
+        }
 
         @Override
         protected AuthorizationEntity getGrantAuthorizationByUserId(String userId, Resource resource, String resourceId) {

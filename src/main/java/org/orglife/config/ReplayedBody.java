@@ -2,6 +2,8 @@ package org.orglife.config;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
@@ -10,33 +12,46 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body a filter has already read for a check, readable again by the engine. */
+/**
+ * A request whose body a filter has already read, whole or its first bytes, for a check: readable again,
+ * once, by the engine.
+ */
 final class ReplayedBody extends HttpServletRequestWrapper {
 
-    private final byte[] body;
+    private final InputStream in;
 
     ReplayedBody(HttpServletRequest request, byte[] body) {
+        this(request, new ByteArrayInputStream(body));
+    }
+
+    /** @param body what was read, followed by what was not */
+    ReplayedBody(HttpServletRequest request, InputStream body) {
         super(request);
-        this.body = body;
+        this.in = body;
     }
 
     @Override
     public ServletInputStream getInputStream() {
-        ByteArrayInputStream in = new ByteArrayInputStream(body);
         return new ServletInputStream() {
+            private boolean finished;
+
             @Override
-            public int read() {
-                return in.read();
+            public int read() throws IOException {
+                int b = in.read();
+                finished = b < 0;
+                return b;
             }
 
             @Override
-            public int read(byte[] b, int off, int len) {
-                return in.read(b, off, len);
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = in.read(b, off, len);
+                finished = n < 0;
+                return n;
             }
 
             @Override
             public boolean isFinished() {
-                return in.available() == 0;
+                return finished;
             }
 
             @Override

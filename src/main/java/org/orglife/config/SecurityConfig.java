@@ -27,6 +27,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -82,9 +85,17 @@ class SecurityConfig implements WebMvcConfigurer {
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
                 // the webapps carry their own CSRF protection and session login
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
-                .headers(headers -> headers.frameOptions(Customizer.withDefaults()));
+                // the Camunda pages send their own policy (with the nonces their scripts need); ours this one
+                .headers(headers -> headers.frameOptions(Customizer.withDefaults())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
         return http.build();
     }
+
+    /** Our pages load their scripts, styles and images from here only, and run no inline script. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
@@ -105,13 +116,33 @@ class SecurityConfig implements WebMvcConfigurer {
         json.writeValue(response.getOutputStream(), ApiError.of(message));
     }
 
+    /** First of all: a path written otherwise than plainly never reaches a filter that compares paths. */
+    @Bean
+    FilterRegistrationBean<CanonicalPaths> canonicalPaths() {
+        FilterRegistrationBean<CanonicalPaths> registration = new FilterRegistrationBean<>(new CanonicalPaths());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** Before the webapps' own filters: the setup endpoint is closed whatever they would decide. */
     @Bean
     FilterRegistrationBean<SetupLockFilter> setupLock(IdentityService identityService) {
         FilterRegistrationBean<SetupLockFilter> registration = new FilterRegistrationBean<>(
                 new SetupLockFilter(identityService));
         registration.addUrlPatterns(SetupLockFilter.PATH + "*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Before the webapps' own filters: a webapp's plugin API for those who may use that webapp. */
+    @Bean
+    FilterRegistrationBean<WebappPluginAccess> webappPluginAccess(CamundaBpmProperties camunda) {
+        String webapps = camunda.getWebapp().getApplicationPath();
+        FilterRegistrationBean<WebappPluginAccess> registration = new FilterRegistrationBean<>(
+                new WebappPluginAccess(webapps));
+        registration.addUrlPatterns(webapps + "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

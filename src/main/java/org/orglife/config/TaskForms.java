@@ -1,13 +1,17 @@
 package org.orglife.config;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -31,6 +35,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.orglife.review.SubmissionRejectedException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +77,28 @@ public class TaskForms extends AbstractProcessEnginePlugin {
         };
         configuration.setCustomPostBPMNParseListeners(EngineLists.plus(configuration.getCustomPostBPMNParseListeners(),
                 userTasks));
+        configuration.setFormService(new DeployedFormsOfTasksThatExist());
+    }
+
+    /**
+     * The engine fails on a task that is not there when asked for its deployed form (Tasklist's
+     * {@code …/task/{id}/deployed-form}) with a NullPointerException, logged as an error with its stack
+     * trace; here the task is looked for first and, missing, is not found.
+     */
+    static final class DeployedFormsOfTasksThatExist extends FormServiceImpl {
+
+        @Override
+        public InputStream getDeployedTaskForm(String taskId) {
+            return commandExecutor.execute(new GetDeployedTaskFormCmd(taskId) {
+                @Override
+                protected void checkAuthorization() {
+                    if (commandContext.getTaskManager().findTaskById(this.taskId) == null) {
+                        throw new NotFoundException("Cannot find task with id " + this.taskId);
+                    }
+                    super.checkAuthorization();
+                }
+            });
+        }
     }
 
     /** The task's own form handler, with the form's values computed on read and submissions kept on the task. */
@@ -123,9 +150,21 @@ public class TaskForms extends AbstractProcessEnginePlugin {
             return fields;
         }
 
-        /** Each submitted value is set on the task, transient (see the class comment). */
+        /**
+         * Each submitted value is set on the task, transient (see the class comment). No form of ours
+         * submits an object: one would be deserialized into whatever class it names when a listener read
+         * it, so a submission carrying one is refused whole.
+         */
         @Override
         public void submitFormVariables(VariableMap properties, VariableScope task) {
+            List<String> objects = properties.keySet().stream()
+                    .filter(name -> properties.getValueTyped(name) != null
+                            && properties.getValueTyped(name).getType() == ValueType.OBJECT)
+                    .map(name -> "「" + name + "」不能以对象（Object）提交，表单只接受文字、数字、日期、是否和 JSON")
+                    .toList();
+            if (!objects.isEmpty()) {
+                throw new SubmissionRejectedException(objects);
+            }
             for (String name : properties.keySet()) {
                 TypedValue value = properties.getValueTyped(name);
                 // a task created before values were computed on read holds them; the engine turns no stored variable transient

@@ -160,8 +160,9 @@ public class DashboardView {
                     .toList();
             String status = b.cycleStatus() == null ? "未启动" : ReviewCycle.COMPLETED.equals(b.cycleStatus()) ? "已完成"
                     : steps.isEmpty() ? "处理中" : "进行中";
+            // a spot check or unannounced visit announced to the branch would be none: the township's only
             rows.add(new BranchRow(b.code(), b.name(), b.kind(), b.liaison(), status, b.processInstanceId(), steps,
-                    b.spotCheck(), steps.stream().mapToInt(Step::level).max().orElse(0)));
+                    filter.scope().all() ? b.spotCheck() : null, steps.stream().mapToInt(Step::level).max().orElse(0)));
         }
         return rows;
     }

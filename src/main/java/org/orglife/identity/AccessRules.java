@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine authorizations of each role. Branch people get no blanket rights on tasks or
  * instances: they see a task because they are its candidates (the engine grants that per task)
- * and an instance because the branch cycle grants it to its own branch. Township groups read
- * everything; only the office may start processes.
+ * and an instance because the branch cycle grants it to its own branch. Nor do they read the
+ * township's people: each reads their own user (granted with the user) and their own groups (granted
+ * with each group). Township groups read everything; only the office may start processes.
  */
 @Component
 public class AccessRules {
@@ -48,10 +49,15 @@ public class AccessRules {
             grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // process names and diagrams in Tasklist; not the instances or tasks inside
             grantGroup(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grantGroup(group, Resources.USER, ANY, Permissions.READ);
-            grantGroup(group, Resources.GROUP, ANY, Permissions.READ);
+        }
+        // every user's name and e-mail address, every group: the township's, not the branches'
+        for (String group : List.of(Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES)) {
+            withdrawGroup(group, Resources.USER, ANY);
+            withdrawGroup(group, Resources.GROUP, ANY);
         }
         for (String group : Groups.TOWNSHIP) {
+            grantGroup(group, Resources.USER, ANY, Permissions.READ);
+            grantGroup(group, Resources.GROUP, ANY, Permissions.READ);
             grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             grantGroup(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_TASK,
                     Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
@@ -91,6 +97,17 @@ public class AccessRules {
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId));
         save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
+    }
+
+    /** Deletes a group's grant on one resource id, where a release before this one gave it. */
+    void withdrawGroup(String groupId, Resource resource, String resourceId) {
+        Authorization existing = EngineQueries.first(authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId));
+        if (existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+            log.info("withdrew the grant of {} on every {}", groupId, resource.resourceName());
+        }
     }
 
     /** Grants the permissions to a single user on one resource id. */

@@ -58,7 +58,8 @@ class RosterReader {
         List<CsvRecord> records = parseCsv(text, fileName, problems);
         List<List<String>> cells = records.stream().map(CsvRecord::fields).toList();
         List<Integer> lines = records.stream().map(CsvRecord::line).toList();
-        return toTable(fileName, cells, lines, problems);
+        // every CSV cell is text
+        return toTable(fileName, cells, lines, (row, column) -> true, problems);
     }
 
     private record CsvRecord(int line, List<String> fields) {
@@ -120,18 +121,24 @@ class RosterReader {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             for (Sheet sheet : workbook) {
                 List<List<String>> cells = new ArrayList<>();
+                List<List<Boolean>> textual = new ArrayList<>();
                 List<Integer> lines = new ArrayList<>();
                 for (org.apache.poi.ss.usermodel.Row row : sheet) {
                     List<String> values = new ArrayList<>();
+                    List<Boolean> texts = new ArrayList<>();
                     for (int c = 0; c < Math.max(row.getLastCellNum(), 0); c++) {
-                        values.add(text(row.getCell(c)));
+                        Cell cell = row.getCell(c);
+                        values.add(text(cell));
+                        texts.add(cell != null && cell.getCellType() != CellType.NUMERIC);
                     }
                     cells.add(values);
+                    textual.add(texts);
                     lines.add(row.getRowNum() + 1);
                 }
                 String source = fileName + " 工作表「" + sheet.getSheetName() + "」";
-                if (cells.stream().anyMatch(r -> r.stream().anyMatch(v -> !v.isEmpty()))) {
-                    tables.addAll(toTable(source, cells, lines, problems));
+                if (cells.stream().anyMatch(r -> r.stream().anyMatch(v -> !v.isBlank()))) {
+                    tables.addAll(toTable(source, cells, lines,
+                            (row, column) -> column < textual.get(row).size() && textual.get(row).get(column), problems));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -140,18 +147,31 @@ class RosterReader {
         return tables;
     }
 
+    /**
+     * A cell's text, untrimmed (a leading tab counts); a formula as it is written, with its {@code =}, so
+     * that it is refused as a formula: a roster holds values, and a formula's cached value may not be
+     * what its author sees.
+     */
     private String text(Cell cell) {
         if (cell == null) {
             return "";
         }
+        if (cell.getCellType() == CellType.FORMULA) {
+            return "=" + cell.getCellFormula();
+        }
         if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
-        return formatter.formatCellValue(cell).trim();
+        return formatter.formatCellValue(cell);
+    }
+
+    /** Whether the cell at a row (from 0) and column holds text, as opposed to a number or a date. */
+    private interface TextCells {
+        boolean isText(int row, int column);
     }
 
     private static List<RosterTable> toTable(String source, List<List<String>> cells, List<Integer> lines,
-            List<RosterProblem> problems) {
+            TextCells textCells, List<RosterProblem> problems) {
         int headerIndex = 0;
         while (headerIndex < cells.size() && cells.get(headerIndex).stream().allMatch(v -> v.trim().isEmpty())) {
             headerIndex++;
@@ -169,7 +189,11 @@ class RosterReader {
             }
             Map<String, String> byColumn = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {
-                byColumn.put(header.get(c), c < values.size() ? values.get(c).trim() : "");
+                String value = c < values.size() ? values.get(c) : "";
+                if (textCells.isText(i, c) && SpreadsheetText.startsLikeFormula(value)) {
+                    problems.add(new RosterProblem(source, lines.get(i), header.get(c), formulaProblem(value)));
+                }
+                byColumn.put(header.get(c), value.trim());
             }
             if (values.size() > header.size()
                     && values.subList(header.size(), values.size()).stream().anyMatch(v -> !v.trim().isEmpty())) {
@@ -178,5 +202,13 @@ class RosterReader {
             rows.add(new RosterTable.Row(lines.get(i), byColumn));
         }
         return List.of(new RosterTable(source, header, rows));
+    }
+
+    private static String formulaProblem(String value) {
+        String shown = value.replace("\t", "（制表符）").replace("\r", "（回车）").replace("\n", " ");
+        if (value.startsWith("=") && value.length() > 1) {
+            return "“" + shown + "”是公式或以 = 开头，表格软件打开时会把它当作公式执行；花名册只接受值，请改为纯文字";
+        }
+        return "“" + shown + "”以 =、+、-、@、制表符或回车开头，表格软件打开时可能把它当作公式执行；请删去开头的符号";
     }
 }

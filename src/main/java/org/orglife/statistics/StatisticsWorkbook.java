@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.orglife.rating.RatingRules;
+import org.orglife.registry.SpreadsheetText;
 import org.orglife.registry.BranchKind;
 import org.springframework.stereotype.Component;
 
@@ -39,14 +40,18 @@ public class StatisticsWorkbook {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
+            // text that a spreadsheet would take for a formula stays text, also when a cell is edited
+            CellStyle asText = workbook.createCellStyle();
+            asText.setQuotePrefixed(true);
+            Texts text = new Texts(asText);
             Row title = sheet.createRow(0);
-            text(title, 0, townshipName + year + "年度组织生活会和民主评议党员情况统计表", bold);
+            text.put(title, 0, townshipName + year + "年度组织生活会和民主评议党员情况统计表", bold);
             List<String> headers = new ArrayList<>(List.of("支部编号", "支部名称", "组织类型", "是否召开"));
             BranchStatistics.COLUMNS.values().forEach(headers::add);
             headers.addAll(List.of("优秀上限", "优秀占比", "备案日期", "是否抽查", "报送情况"));
             Row header = sheet.createRow(1);
             for (int i = 0; i < headers.size(); i++) {
-                text(header, i, headers.get(i), bold);
+                text.put(header, i, headers.get(i), bold);
             }
             sheet.createFreezePane(2, 2);
             long[] sums = new long[keys.size()];
@@ -54,11 +59,11 @@ public class StatisticsWorkbook {
             int[] rowIndex = {2};
             statistics.eachRow(year, rs -> {
                 Row row = sheet.createRow(rowIndex[0]++);
-                writeBranch(rs, row, keys, sums, counts);
+                writeBranch(rs, row, keys, sums, counts, text);
             });
             Row total = sheet.createRow(rowIndex[0]);
-            text(total, 0, "合计", bold);
-            text(total, 1, "支部 " + counts[0] + " 个，已召开 " + counts[1] + " 个，未召开 " + (counts[0] - counts[1]) + " 个",
+            text.put(total, 0, "合计", bold);
+            text.put(total, 1, "支部 " + counts[0] + " 个，已召开 " + counts[1] + " 个，未召开 " + (counts[0] - counts[1]) + " 个",
                     bold);
             for (int i = 0; i < keys.size(); i++) {
                 total.createCell(4 + i).setCellValue(sums[i]);
@@ -67,25 +72,25 @@ public class StatisticsWorkbook {
             total.createCell(after).setCellValue(counts[2]);
             long formal = sums[keys.indexOf("formalMembers")];
             long excellent = sums[keys.indexOf("excellent")];
-            text(total, after + 1, share(excellent, formal, counts[2]), null);
-            text(total, after + 3, "抽查 " + counts[3] + " 个", null);
+            text.put(total, after + 1, share(excellent, formal, counts[2]), null);
+            text.put(total, after + 3, "抽查 " + counts[3] + " 个", null);
             workbook.write(out);
             workbook.dispose();
         }
     }
 
-    private static void writeBranch(ResultSet rs, Row row, List<String> keys, long[] sums, long[] counts)
+    private static void writeBranch(ResultSet rs, Row row, List<String> keys, long[] sums, long[] counts, Texts text)
             throws SQLException {
         boolean submitted = rs.getObject("submitted_at") != null;
         counts[0]++;
-        text(row, 0, rs.getString("code"), null);
-        text(row, 1, rs.getString("name"), null);
-        text(row, 2, BranchKind.valueOf(rs.getString("kind")).label(), null);
+        text.put(row, 0, rs.getString("code"), null);
+        text.put(row, 1, rs.getString("name"), null);
+        text.put(row, 2, BranchKind.valueOf(rs.getString("kind")).label(), null);
         boolean held = submitted && rs.getBoolean("meeting_held");
         if (held) {
             counts[1]++;
         }
-        text(row, 3, submitted ? (held ? "已召开" : "未召开") : "", null);
+        text.put(row, 3, submitted ? (held ? "已召开" : "未召开") : "", null);
         for (int i = 0; i < keys.size(); i++) {
             if (submitted) {
                 long value = rs.getLong(TownshipStatistics.snake(keys.get(i)));
@@ -98,16 +103,16 @@ public class StatisticsWorkbook {
             long cap = RatingRules.excellentCap(rs.getInt("formal_members"));
             counts[2] += cap;
             row.createCell(after).setCellValue(cap);
-            text(row, after + 1, share(rs.getLong("excellent"), rs.getLong("formal_members"), cap), null);
+            text.put(row, after + 1, share(rs.getLong("excellent"), rs.getLong("formal_members"), cap), null);
         }
         java.sql.Date filed = rs.getDate("filed_on");
-        text(row, after + 2, filed == null ? "" : filed.toString(), null);
+        text.put(row, after + 2, filed == null ? "" : filed.toString(), null);
         boolean spotChecked = rs.getBoolean("spot_checked");
         if (spotChecked) {
             counts[3]++;
         }
-        text(row, after + 3, spotChecked ? "是" : "否", null);
-        text(row, after + 4, submitted ? "已报送" : "未报送", null);
+        text.put(row, after + 3, spotChecked ? "是" : "否", null);
+        text.put(row, after + 4, submitted ? "已报送" : "未报送", null);
     }
 
     private static String share(long excellent, long formal, long cap) {
@@ -118,11 +123,17 @@ public class StatisticsWorkbook {
                 excellent > cap ? "，超出" : "");
     }
 
-    private static void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        if (style != null) {
-            cell.setCellStyle(style);
+    /** Writes text cells; text beginning like a formula (a branch's name, say) is marked as text. */
+    private record Texts(CellStyle asText) {
+
+        void put(Row row, int column, String value, CellStyle style) {
+            Cell cell = row.createCell(column);
+            cell.setCellValue(value);
+            if (SpreadsheetText.startsLikeFormula(value)) {
+                cell.setCellStyle(asText);
+            } else if (style != null) {
+                cell.setCellStyle(style);
+            }
         }
     }
 }

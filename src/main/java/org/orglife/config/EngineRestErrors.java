@@ -197,13 +197,14 @@ final class EngineRestErrors {
     }
 
     /**
-     * Whether the failure, or any of its causes, is a refused submission or a lost race (a conflict, or
-     * a task completed by someone else first): answered to the person as 400, 409 or 404, a normal
-     * outcome rather than a system error.
+     * Whether the failure, or any of its causes, is a refused submission, a Java-serialized object sent
+     * as a variable, or a lost race (a conflict, or a task completed by someone else first or never
+     * there): answered to the person as 400, 409 or 404, a normal outcome rather than a system error.
      */
     static boolean isRefusalOrLostRace(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRejectedException || isConflict(t) || isTaskToCompleteGone(t)) {
+            if (t instanceof SubmissionRejectedException || isConflict(t) || isTaskToCompleteGone(t)
+                    || (t.getMessage() != null && t.getMessage().contains(JAVA_SERIALIZATION_CODE))) {
                 return true;
             }
         }

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
+import org.orglife.config.EngineRestErrors.Target;
 import org.orglife.review.SubmissionRejectedException;
 
 /** How the engine REST API's failures reach a user: a status and a Chinese sentence, never a stack trace. */
@@ -76,13 +79,41 @@ class EngineRestErrorsTest {
                 new MissingAuthorization("TASK_WORK", "Task", "42"),
                 new MissingAuthorization("TASK_WORK", "ProcessDefinition", "branch-annual-review")));
 
-        Response gone = EngineRestErrors.toResponse(denied, "42"::equals);
+        Response gone = EngineRestErrors.toResponse(denied, Optional.empty(), target -> target.id().equals("42"));
         assertThat(gone.getStatus()).isEqualTo(404);
         assertThat(message(gone)).isEqualTo(EngineRestErrors.TASK_GONE);
 
-        Response stillThere = EngineRestErrors.toResponse(denied, taskId -> false);
+        Response stillThere = EngineRestErrors.toResponse(denied, Optional.empty(), target -> false);
         assertThat(stillThere.getStatus()).isEqualTo(403);
         assertThat(message(stillThere)).isEqualTo(EngineRestErrors.FORBIDDEN);
+    }
+
+    @Test
+    void whateverFailsOnATaskOrInstanceTheCallerDoesNotSeeIsNotFoundAlike() {
+        Optional<Target> task = Target.of("/engine-rest/task/42/deployed-form");
+        Optional<Target> instance = Target.of("/camunda/api/engine/engine/default/process-instance/7/variables");
+        assertThat(task).contains(new Target(Target.TASK, "42"));
+        assertThat(instance).contains(new Target(Target.PROCESS_INSTANCE, "7"));
+        assertThat(Target.of("/engine-rest/task/count")).isEmpty();
+        assertThat(Target.of("/engine-rest/process-instance/suspended")).isEmpty();
+
+        for (Throwable failure : List.of(new AuthorizationException("no READ on Task 42"), new NullPointerException(),
+                new ProcessEngineException("boom"), new BadUserRequestException("Cannot find task with id 42"))) {
+            Response unseen = EngineRestErrors.toResponse(failure, task, target -> true);
+            assertThat(unseen.getStatus()).as(failure.toString()).isEqualTo(404);
+            assertThat(body(unseen)).containsEntry("type", EngineRestErrors.NOT_THERE_TYPE)
+                    .containsEntry("message", EngineRestErrors.TASK_GONE);
+        }
+        assertThat(EngineRestErrors.toResponse(new AuthorizationException("no UPDATE on Task 42"), task, target -> false)
+                .getStatus()).as("a task the caller reads but may not change").isEqualTo(403);
+    }
+
+    @Test
+    void aJavaSerializedObjectAndAFieldLeftOutAreTheCallersMistakes() {
+        Response serialized = EngineRestErrors.toResponse(new ProcessEngineException(
+                "ENGINE-17007 Cannot set variable with name x. Java serialization format is prohibited"));
+        assertThat(serialized.getStatus()).isEqualTo(400);
+        assertThat(message(serialized)).isEqualTo(EngineRestErrors.JAVA_OBJECT);
     }
 
     @SuppressWarnings("unchecked")

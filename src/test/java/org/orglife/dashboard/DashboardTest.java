@@ -104,9 +104,10 @@ class DashboardTest {
         return m.group(1);
     }
 
-    /** The chart's data as the page hands it to Chart.js. */
+    /** The chart's data as the page hands it to its script: a JSON block, which must parse as JSON. */
     static JsonNode chart(String html, String name) throws Exception {
-        return new ObjectMapper().readTree(first(html, "const " + name + " = (\\{.*?\\});"));
+        return new ObjectMapper().readTree(
+                first(html, "(?s)<script type=\"application/json\" id=\"chart-data\">(.*?)</script>")).get(name);
     }
 
     static long sum(JsonNode chart) {

@@ -67,6 +67,13 @@ final class WebappSession {
         return http.exchange(path, HttpMethod.POST, json(json), JsonNode.class);
     }
 
+    /** A body sent as these bytes, with this content type, as a client with its own encoding would. */
+    ResponseEntity<JsonNode> post(String path, byte[] body, String contentType) {
+        HttpHeaders headers = headers(cookie, csrfToken);
+        headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
     /** To a URI sent as it is written, escapes and all. */
     ResponseEntity<JsonNode> post(URI uri, String json) {
         return http.exchange(uri, HttpMethod.POST, json(json), JsonNode.class);

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.HistoricProcessInstanceReportImpl;
 import org.camunda.bpm.engine.impl.HistoricTaskInstanceReportImpl;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.JobQueryImpl;
+import org.camunda.bpm.engine.impl.ManagementServiceImpl;
 import org.camunda.bpm.engine.impl.ProcessDefinitionStatisticsQueryImpl;
 import org.camunda.bpm.engine.impl.SetJobsRetriesByProcessBatchCmd;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -100,13 +101,36 @@ class CallerLimits extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        Limits limits = new Limits();
         configuration.setCustomPostCommandInterceptorsTxRequired(
-                EngineLists.plus(configuration.getCustomPostCommandInterceptorsTxRequired(), limits));
+                EngineLists.plus(configuration.getCustomPostCommandInterceptorsTxRequired(), new Limits()));
         configuration.setCustomPostCommandInterceptorsTxRequiresNew(
                 EngineLists.plus(configuration.getCustomPostCommandInterceptorsTxRequiresNew(), new Limits()));
         configuration.setFilterService(new FiltersExtendedWithoutExpressions());
         configuration.setIdentityService(new ProfilesFromTheRegistry());
+        configuration.setManagementService(new JobsRunByTheAdministrator(configuration));
+    }
+
+    /**
+     * The engine takes any failure to run a job on request, a refusal included, as the job's own
+     * failure: it counts its retries down and logs a failed run. A person's request to run one is
+     * therefore refused before the engine starts on it.
+     */
+    static final class JobsRunByTheAdministrator extends ManagementServiceImpl {
+
+        JobsRunByTheAdministrator(ProcessEngineConfigurationImpl configuration) {
+            super(configuration);
+        }
+
+        @Override
+        public void executeJob(String jobId) {
+            commandExecutor.execute(context -> {
+                if (!EngineCaller.isApplication(context) && !EngineCaller.isAdministrator(context)) {
+                    throw new RefusedOperation(JOBS);
+                }
+                return null;
+            });
+            super.executeJob(jobId);
+        }
     }
 
     /** A refusal of something the person may not do: 403 with its own Chinese message. */

@@ -157,6 +157,28 @@ class CampaignTest {
         }
     }
 
+    /** A name a spreadsheet would run as a formula (kept from before rosters refused them) stays text. */
+    @Test
+    void textBeginningLikeAFormulaIsWrittenAsText() throws Exception {
+        campaigns.launch(request(2038, "2039-02-20", "2039-02-28", "2039-03-05", 5, "0"), "office");
+        runJobs();
+        String name = jdbc.sql("select name from party_branch where code = 'DDG-03'").query(String.class).single();
+        jdbc.sql("update party_branch set name = ? where code = 'DDG-03'").param("=HYPERLINK(\"http://x\",\"点\")").update();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(2038, "大东沟镇", out);
+            try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+                var cell = book.getSheetAt(0).getRow(4).getCell(1);
+                assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+                assertThat(cell.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\",\"点\")");
+                assertThat(cell.getCellStyle().getQuotePrefixed()).as("marked as text").isTrue();
+                assertThat(book.getSheetAt(0).getRow(3).getCell(1).getCellStyle().getQuotePrefixed()).isFalse();
+            }
+        } finally {
+            jdbc.sql("update party_branch set name = ? where code = 'DDG-03'").param(name).update();
+        }
+    }
+
     @Test
     void theLastTwoBranchesReportingAtTheSameMomentStillTellTheCampaign() throws Exception {
         campaigns.launch(request(2036, "2037-02-20", "2037-02-26", "2037-03-05", 5, "0"), "office");

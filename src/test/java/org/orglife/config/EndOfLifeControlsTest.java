@@ -2,6 +2,7 @@ package org.orglife.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -162,6 +163,32 @@ class EndOfLifeControlsTest {
         yaml.setResources(new FileSystemResource("src/main/resources/application-postgres.yaml"));
         Properties postgres = yaml.getObject();
         assertThat(postgres.getProperty("camunda.bpm.webapp.csrf.enable-secure-cookie")).isEqualTo("true");
+    }
+
+    @Test
+    void theSessionCookieIsSameSiteAndOurPagesCarryTheirOwnContentSecurityPolicy() {
+        ResponseEntity<String> login = http.getForEntity("/login", String.class);
+        String cookie = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(login.getHeaders().get("Content-Security-Policy")).containsExactly(SecurityConfig.CONTENT_SECURITY_POLICY);
+
+        ResponseEntity<String> dashboard = org.orglife.security.WebSession.signIn(http, "supervisor").get("/dashboard");
+        assertThat(dashboard.getHeaders().get("Content-Security-Policy")).containsExactly(SecurityConfig.CONTENT_SECURITY_POLICY);
+        assertThat(SecurityConfig.CONTENT_SECURITY_POLICY).contains("script-src 'self';").doesNotContain("unsafe");
+        // the policy allows no inline script: the page has none, only scripts by address and a JSON data block
+        assertThat(dashboard.getBody()).doesNotContainPattern("<script(?![^>]*\\b(src|type=\"application/json\"))")
+                .doesNotContainPattern("\\son[a-z]+=");
+
+        // the Camunda pages keep their own policy, with the nonces their scripts need, and only that one
+        List<String> camunda = http.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders()
+                .get("Content-Security-Policy");
+        assertThat(camunda).hasSize(1);
+        assertThat(camunda.get(0)).contains("nonce-");
+
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new FileSystemResource("src/main/resources/application-postgres.yaml"));
+        assertThat(yaml.getObject().getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
     }
 
     @Test

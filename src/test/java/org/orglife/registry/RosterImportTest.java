@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,6 +133,65 @@ class RosterImportTest {
         assertThat(e.details()).hasSize(1);
         assertThat(e.details().get(0)).startsWith("members.csv 第 5 行「" + column + "」").contains(message);
         assertThat(count("party_member")).isZero();
+    }
+
+    @ParameterizedTest(name = "a name beginning like a formula is refused: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            =cmd|' /C calc'!A0
+            @SUM(1+1)*cmd|' /C calc'!A0
+            +86 138
+            -2+3
+            """)
+    void textASpreadsheetWouldRunAsAFormulaIsRefusedByLineAndColumn(String name) throws IOException {
+        int columnIndex = Arrays.asList(header("members.csv")).indexOf("姓名");
+        List<RosterImport.RosterFile> files = withMemberLine(7, cells -> cells[columnIndex] = name);
+
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class,
+                () -> rosterImport.importRoster(files));
+
+        assertThat(e.details()).containsExactly("members.csv 第 7 行「姓名」：“" + name + "”"
+                + (name.startsWith("=") ? "是公式或以 = 开头，表格软件打开时会把它当作公式执行；花名册只接受值，请改为纯文字"
+                        : "以 =、+、-、@、制表符或回车开头，表格软件打开时可能把它当作公式执行；请删去开头的符号"));
+        assertThat(count("party_member")).as("all or nothing").isZero();
+    }
+
+    @Test
+    void aTabOrCarriageReturnBeforeTheTextIsRefusedToo() throws IOException {
+        List<String> lines = Files.readAllLines(EXAMPLES.resolve("members.csv"), StandardCharsets.UTF_8);
+        String[] tab = lines.get(3).split(",", -1);
+        tab[3] = "\t=1+1";
+        String[] carriageReturn = lines.get(4).split(",", -1);
+        carriageReturn[3] = "\"\r=1+1\"";
+        String csv = String.join("\n", lines.get(0), lines.get(1), lines.get(2), String.join(",", tab),
+                String.join(",", carriageReturn));
+
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class, () -> rosterImport.importRoster(
+                List.of(new RosterImport.RosterFile("members.csv", csv.getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(e.details()).anyMatch(d -> d.startsWith("members.csv 第 4 行「姓名」：“（制表符）=1+1”"))
+                .anyMatch(d -> d.startsWith("members.csv 第 5 行「姓名」：“（回车）=1+1”"));
+    }
+
+    @Test
+    void aFormulaCellInAWorkbookIsRefusedWithItsFormula() throws IOException {
+        byte[] workbook;
+        try (var book = WorkbookFactory.create(Files.newInputStream(EXAMPLES.resolve("roster.xlsx")));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var members = book.getSheet("党员");
+            int name = java.util.stream.IntStream.range(0, members.getRow(0).getLastCellNum())
+                    .filter(c -> "姓名".equals(members.getRow(0).getCell(c).getStringCellValue())).findFirst().orElseThrow();
+            members.getRow(3).getCell(name).setCellFormula("HYPERLINK(\"http://example.org\",\"王五\")");
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+
+        RosterRejectedException e = catchThrowableOfType(RosterRejectedException.class, () -> rosterImport.importRoster(
+                List.of(new RosterImport.RosterFile("roster.xlsx", workbook))));
+
+        assertThat(e.details()).containsExactly("roster.xlsx 工作表「党员」 第 4 行「姓名」：“=HYPERLINK(\"http://example.org\","
+                + "\"王五\")”是公式或以 = 开头，表格软件打开时会把它当作公式执行；花名册只接受值，请改为纯文字");
+        assertThat(count("party_member")).isZero();
+        assertThat(count("party_branch")).as("the workbook's branch sheet is refused with it").isZero();
     }
 
     @Test

@@ -16,10 +16,13 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.orglife.review.ReviewCycleRepository;
 import org.orglife.review.ReviewCycles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -38,6 +41,7 @@ import org.springframework.util.LinkedMultiValueMap;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@ExtendWith(OutputCaptureExtension.class)
 class BadInputTest {
 
     static final int YEAR = 2053;
@@ -165,6 +169,16 @@ class BadInputTest {
                 }
             }
         }
+        // text a spreadsheet would run as a formula, in a name: quoted, so that commas and line ends stay in the cell
+        for (String formula : List.of("=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-1+1",
+                "=HYPERLINK(\"http://example.org\",\"点击\")", "\t=1+1", "\r=1+1")) {
+            String[] columns = lines.get(2).split(",", -1);
+            columns[3] = "\"" + formula.replace("\"", "\"\"") + "\"";
+            List<String> changed = new ArrayList<>(lines);
+            changed.set(2, String.join(",", columns));
+            inputs.add(upload("name " + formula, "members.csv", String.join("\n", changed).getBytes(StandardCharsets.UTF_8)));
+        }
+        inputs.add(upload("a formula cell in a workbook", "roster.xlsx", withFormula(workbook)));
         inputs.add(new BadInput("no file part", () -> send("office", HttpMethod.POST, "/api/roster",
                 MediaType.MULTIPART_FORM_DATA, new LinkedMultiValueMap<String, Object>())));
         inputs.add(new BadInput("not multipart", () -> send("office", HttpMethod.POST, "/api/roster",
@@ -281,6 +295,88 @@ class BadInputTest {
         assertEachRefused(inputs);
         assertThat(task("DDG-04", "draftWorkPlan")).as("the plan is still to do").isNotNull();
         assertThat(task("DDG-05", "organizeStudy")).as("the study is still to do").isNotNull();
+    }
+
+    /**
+     * Requests that are the client's mistake, never the server's: paths not written plainly (which
+     * reach no filter or servlet), Java-serialized and other objects as variables, oversized uploads
+     * and query bodies, variables read of a task that is not there, and what the servlet container
+     * refuses itself. Each is a 4xx in Chinese, writes nothing, and leaves no ERROR in the log.
+     */
+    @Test
+    void requestsThatAreTheClientsMistakeAreAnsweredInChineseAndLogNoError(CapturedOutput output) throws Exception {
+        String study = task("DDG-05", "organizeStudy").getId();
+        List<BadInput> inputs = new ArrayList<>();
+        for (String path : List.of("//camunda/app/admin/default/", "/camunda//api/admin/auth/user/default",
+                "//camunda/api/admin/setup/default/user/create", "/camunda/api/admin/setup/default;x/user/create",
+                "/camunda/api/engine/engine/default%2ftask", "/engine-rest//task", "/engine-rest/task;x=1",
+                "/engine-rest/task%2fcount", "/engine-rest/%2e%2e/api/branches", "/engine-rest/./task",
+                "/api/../engine-rest/task", "/..;/engine-rest/task", "/%", "/%zz", "/a\\b", "/api/branches%00",
+                "/engine-rest/task%252fcount", "/dashboard/%2e%2e/login")) {
+            for (String method : List.of("GET", "POST")) {
+                inputs.add(new BadInput(method + " " + path, () -> raw(method, path)));
+            }
+        }
+        String serialized = "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcAUH2sHDFmDRAwACRgAKbG9hZEZhY3RvckkACXRocmVzaG9sZHhwP0AAAAAAAAx3"
+                + "CAAAABAAAAAAeA==";
+        Map<String, String> javaObject = Map.of("studyTopics", "{\"type\":\"Object\",\"value\":\"" + serialized
+                + "\",\"valueInfo\":{\"objectTypeName\":\"java.util.HashMap\","
+                + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}");
+        Map<String, String> jsonObject = Map.of("studyTopics", "{\"type\":\"Object\",\"value\":\"{}\","
+                + "\"valueInfo\":{\"objectTypeName\":\"java.net.URL\",\"serializationDataFormat\":\"application/json\"}}");
+        inputs.add(submit("a Java-serialized object in a form", "sec-DDG-05", study, javaObject));
+        inputs.add(submit("a JSON object naming a class in a form", "sec-DDG-05", study, jsonObject));
+        inputs.add(new BadInput("a Java-serialized object starting a process", () -> send("office", HttpMethod.POST,
+                "/engine-rest/process-definition/key/unqualified-member-disposition/start", MediaType.APPLICATION_JSON,
+                "{\"variables\":{\"x\":" + javaObject.get("studyTopics") + "}}")));
+        inputs.add(upload("over the size limit", "members.csv", new byte[11 * 1024 * 1024]));
+        inputs.add(new BadInput("a query body over the limit", () -> send("sec-DDG-05", HttpMethod.POST,
+                "/engine-rest/task", MediaType.APPLICATION_JSON, "{\"nameLike\":\"" + "x".repeat(300_000) + "\"}")));
+        for (String read : List.of("/variables", "/variables/x", "/localvariables/x", "/form-variables", "/form",
+                "/rendered-form", "/deployed-form", "/identity-links")) {
+            inputs.add(new BadInput("read " + read + " of a task that is not there", () -> send("sec-DDG-05",
+                    HttpMethod.GET, "/engine-rest/task/no-such-task" + read, null, null)));
+        }
+        inputs.add(new BadInput("variables of an instance that is not there", () -> send("sec-DDG-05", HttpMethod.GET,
+                "/engine-rest/process-instance/no-such-instance/variables", null, null)));
+
+        assertEachRefused(inputs);
+        assertThat(output.getAll().lines().filter(line -> line.contains(" ERROR ")).toList())
+                .as("errors logged for the client's mistakes").isEmpty();
+    }
+
+    /** The example workbook with a formula in place of its first member's name. */
+    private static byte[] withFormula(byte[] workbook) throws java.io.IOException {
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(workbook));
+                var out = new java.io.ByteArrayOutputStream()) {
+            for (var sheet : book) {
+                var header = sheet.getRow(sheet.getFirstRowNum());
+                for (var cell : header) {
+                    if ("姓名".equals(cell.getStringCellValue())) {
+                        sheet.getRow(sheet.getFirstRowNum() + 1).getCell(cell.getColumnIndex())
+                                .setCellFormula("CONCATENATE(\"王\",\"五\")");
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A request sent byte for byte as written, as a client that does not tidy its paths would. */
+    private ResponseEntity<String> raw(String method, String path) {
+        java.net.URI root = java.net.URI.create(http.getRootUri());
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            String auth = java.util.Base64.getEncoder().encodeToString("office:demo".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + auth + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            String body = answer.contains("\r\n\r\n") ? answer.substring(answer.indexOf("\r\n\r\n") + 4) : "";
+            return ResponseEntity.status(status).body(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

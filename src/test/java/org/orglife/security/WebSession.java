@@ -16,7 +16,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestTemplate;
 
 /** A browser's session on the dashboard: signed in through the login form with its CSRF token. */
-final class WebSession {
+public final class WebSession {
 
     private final TestRestTemplate http;
     private final String cookie;
@@ -26,7 +26,7 @@ final class WebSession {
         this.cookie = cookie;
     }
 
-    static WebSession signIn(TestRestTemplate http, String person) {
+    public static WebSession signIn(TestRestTemplate http, String person) {
         ResponseEntity<String> form = http.getForEntity("/login", String.class);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.getBody());
         assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
@@ -47,7 +47,7 @@ final class WebSession {
         return new WebSession(http, login.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
     }
 
-    ResponseEntity<String> get(String path) {
+    public ResponseEntity<String> get(String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, cookie);
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);

@@ -68,6 +68,10 @@ final class EngineRestErrors {
     static final String OPTIMISTIC_LOCKING_CODE = "ENGINE-03005";
     /** The engine's code for a variable in Java's serialization format, which it does not accept. */
     static final String JAVA_SERIALIZATION_CODE = "ENGINE-17007";
+    /** The engine's words for a batch (variables, messages) over a query that finds no instance. */
+    private static final String NO_INSTANCES = "No process instances found";
+    /** The engine's words for a message sent to an execution that waits for no such message. */
+    private static final String NO_SUBSCRIPTION = "does not have a subscription to a message event";
     /** The engine's words for a task or execution a command was given by id and did not find. */
     private static final Pattern NAMED_AND_MISSING = Pattern.compile(
             "^((task|execution) \\S+ doesn't exist|No task (exists with|found for) taskId|"
@@ -76,18 +80,19 @@ final class EngineRestErrors {
     /** One answer for whatever is not there for the caller: missing, gone, or another's. */
     static final String NOT_THERE_TYPE = "NotFoundException";
 
-    /** What a request names in its path: a task or a process instance, by id. */
+    /** What a request names in its path: a task, a process instance or an execution, by id. */
     record Target(String kind, String id) {
 
         static final String TASK = "task";
         static final String PROCESS_INSTANCE = "process-instance";
+        static final String EXECUTION = "execution";
 
         /** Names of the two resources' collection operations, which are no ids. */
         private static final Set<String> NOT_IDS = Set.of("count", "create", "report", "delete",
                 "delete-historic-query-based", "job-retries", "job-retries-historic-query-based", "suspended",
                 "suspended-async", "variables-async", "message-async");
         private static final Pattern IN_PATH = Pattern
-                .compile("/(task|process-instance)/([^/]+)(?:/.*)?$");
+                .compile("/(task|process-instance|execution)/([^/]+)(?:/.*)?$");
 
         /** The task or instance the path of an engine REST request names, if any. */
         static Optional<Target> of(String path) {
@@ -153,7 +158,8 @@ final class EngineRestErrors {
             if (t instanceof JsonParseException || t instanceof JsonMappingException) {
                 return body(400, t, BAD_JSON);
             }
-            if (t instanceof NotFoundException || isMissingTask(t)) {
+            if (t instanceof NotFoundException || isMissingTask(t) || (t.getMessage() != null
+                    && t.getMessage().contains(NO_SUBSCRIPTION))) {
                 return notThere();
             }
             if (t.getMessage() != null && t.getMessage().contains(JAVA_SERIALIZATION_CODE)) {
@@ -185,15 +191,23 @@ final class EngineRestErrors {
     }
 
     /**
-     * A field the REST layer needed and the request left out: Camunda's resources read it without
-     * checking and fail on null inside their own code, which is the caller's mistake, not the server's.
+     * A field the request left out, which Camunda's REST resources and commands read without checking
+     * and fail on: a NullPointerException first thrown in Camunda's code (or the JDK under it) is the
+     * caller's mistake, not the server's. One first thrown in OrgLife's code is our bug and stays 500.
      */
-    private static boolean isMissingInput(Throwable t) {
-        if (!(t instanceof NullPointerException) || t.getStackTrace().length == 0) {
+    static boolean isMissingInput(Throwable t) {
+        if (!(t instanceof NullPointerException)) {
             return false;
         }
-        String thrower = t.getStackTrace()[0].getClassName();
-        return thrower.startsWith("org.camunda.bpm.engine.rest.") || thrower.startsWith("java.util.Objects");
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.orglife.")) {
+                return false;
+            }
+            if (frame.getClassName().startsWith("org.camunda.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -203,8 +217,25 @@ final class EngineRestErrors {
      */
     static boolean isRefusalOrLostRace(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRejectedException || isConflict(t) || isTaskToCompleteGone(t)
+            if (t instanceof SubmissionRejectedException || isConflict(t) || isTaskToCompleteGone(t) || isMissingInput(t)
                     || (t.getMessage() != null && t.getMessage().contains(JAVA_SERIALIZATION_CODE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a signed-in person's request got wrong, as the engine words it: a value or a thing it named
+     * that is not there ({@link NullValueException}, the engine's check of what a command is given), a
+     * message to an execution that waits for none, a batch over no instances. Answered 4xx; the engine
+     * would log each at ERROR with a stack trace, so anyone could fill the log ({@link RefusalLogging}).
+     */
+    static boolean isRequestMistake(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof NullValueException || message.contains(NO_SUBSCRIPTION)
+                    || message.startsWith(NO_INSTANCES)) {
                 return true;
             }
         }
@@ -239,6 +270,9 @@ final class EngineRestErrors {
     private static boolean isUnseen(ProcessEngine engine, Target target) {
         if (Target.TASK.equals(target.kind())) {
             return engine.getTaskService().createTaskQuery().taskId(target.id()).count() == 0;
+        }
+        if (Target.EXECUTION.equals(target.kind())) {
+            return engine.getRuntimeService().createExecutionQuery().executionId(target.id()).count() == 0;
         }
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(target.id()).count() == 0;
     }

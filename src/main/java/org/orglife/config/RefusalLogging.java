@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * error: the engine logs it at DEBUG, as it does its own optimistic-locking and bad-request
  * exceptions, instead of {@code ENGINE-16004} at ERROR with a stack trace. The engine looks at the
  * outermost exception only, and a task listener's is always wrapped twice ({@code ENGINE-03051},
- * "Exception while invoking TaskListener"), so this looks through the causes. Every other failure is
- * still logged at ERROR.
+ * "Exception while invoking TaskListener"), so this looks through the causes. What a signed-in person's
+ * request got wrong (a missing value, an id that names nothing) is logged at DEBUG too. Every other
+ * failure, and every failure of the application's own work (the job executor's), is still logged at ERROR.
  */
 @Component
 class RefusalLogging extends AbstractProcessEnginePlugin {
@@ -36,9 +37,11 @@ class RefusalLogging extends AbstractProcessEnginePlugin {
             super(configuration);
         }
 
+        /** A person's mistake is theirs to be told of; the application's own failures stay errors. */
         @Override
         protected boolean shouldLogFine(Throwable exception) {
-            return super.shouldLogFine(exception) || EngineRestErrors.isRefusalOrLostRace(exception);
+            return super.shouldLogFine(exception) || EngineRestErrors.isRefusalOrLostRace(exception)
+                    || (getAuthentication() != null && EngineRestErrors.isRequestMistake(exception));
         }
     }
 }

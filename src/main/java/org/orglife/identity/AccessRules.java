@@ -66,7 +66,13 @@ public class AccessRules {
             grantGroup(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
             grantGroup(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
         }
-        grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
+        // the office starts the year's campaign and a single branch's cycle; the other processes (dispositions,
+        // escalation, the sweep) are started by the application after its checks, never by a request
+        withholdGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_DEFINITION, ANY, Permissions.CREATE_INSTANCE);
+        for (String startedByTheOffice : List.of("township-campaign", "branch-annual-review")) {
+            grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_DEFINITION, startedByTheOffice,
+                    Permissions.CREATE_INSTANCE);
+        }
         grantGroup(Groups.TOWNSHIP_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         removeBranchGroupGrants();
     }
@@ -97,6 +103,18 @@ public class AccessRules {
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId));
         save(existing, resource, resourceId, permissions, a -> a.setGroupId(groupId));
+    }
+
+    /** Takes one permission out of a group's grant on one resource id, where a release before this one gave it. */
+    void withholdGroup(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = EngineQueries.first(authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId));
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizations.saveAuthorization(existing);
+            log.info("withheld {} on every {} from {}", permission.getName(), resource.resourceName(), groupId);
+        }
     }
 
     /** Deletes a group's grant on one resource id, where a release before this one gave it. */

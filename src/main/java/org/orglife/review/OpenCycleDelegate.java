@@ -1,5 +1,7 @@
 package org.orglife.review;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.orglife.registry.Branch;
@@ -22,8 +24,13 @@ class OpenCycleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String branchCode = (String) execution.getVariable(ReviewVariables.BRANCH_CODE);
-        int year = (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR);
+        // started through the engine's API instead of a campaign or /api, a cycle may lack what it is for
+        if (!(execution.getVariable(ReviewVariables.BRANCH_CODE) instanceof String branchCode)
+                || !(execution.getVariable(ReviewVariables.REVIEW_YEAR) instanceof Integer year)
+                || branches.findByCode(branchCode).isEmpty()) {
+            throw new SubmissionRejectedException(List.of("支部年度组织生活会须注明已登记的支部（" + ReviewVariables.BRANCH_CODE
+                    + "）和年度（" + ReviewVariables.REVIEW_YEAR + "），请经年度工作部署或单个支部启动接口启动"));
+        }
         Branch branch = branches.findByCode(branchCode).orElseThrow();
         String cycleId = ReviewVariables.cycleId(year, branchCode);
         cycles.open(cycleId, branchCode, year, execution.getProcessInstanceId(),

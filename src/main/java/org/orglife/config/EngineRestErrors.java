@@ -68,6 +68,8 @@ final class EngineRestErrors {
     static final String OPTIMISTIC_LOCKING_CODE = "ENGINE-03005";
     /** The engine's code for a variable in Java's serialization format, which it does not accept. */
     static final String JAVA_SERIALIZATION_CODE = "ENGINE-17007";
+    /** The engine's words for a query asked for its single result that has several. */
+    private static final Pattern SINGLE_RESULT_OF_MANY = Pattern.compile("^Query return \\d+ results instead of max 1");
     /** The engine's words for a batch (variables, messages) over a query that finds no instance. */
     private static final String NO_INSTANCES = "No process instances found";
     /** The engine's words for a message sent to an execution that waits for no such message. */
@@ -228,14 +230,15 @@ final class EngineRestErrors {
     /**
      * What a signed-in person's request got wrong, as the engine words it: a value or a thing it named
      * that is not there ({@link NullValueException}, the engine's check of what a command is given), a
-     * message to an execution that waits for none, a batch over no instances. Answered 4xx; the engine
+     * message to an execution that waits for none, a batch over no instances, the single result of a
+     * query that has several. Answered 4xx; the engine
      * would log each at ERROR with a stack trace, so anyone could fill the log ({@link RefusalLogging}).
      */
     static boolean isRequestMistake(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage();
             if (t instanceof NullValueException || message.contains(NO_SUBSCRIPTION)
-                    || message.startsWith(NO_INSTANCES)) {
+                    || message.startsWith(NO_INSTANCES) || SINGLE_RESULT_OF_MANY.matcher(message).find()) {
                 return true;
             }
         }

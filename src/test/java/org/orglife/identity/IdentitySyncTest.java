@@ -58,8 +58,15 @@ class IdentitySyncTest {
                 Resources.APPLICATION, "cockpit")).isTrue();
         assertThat(authorizationService.isUserAuthorized("supervisor", groupsOf("supervisor"), Permissions.CREATE_INSTANCE,
                 Resources.PROCESS_DEFINITION, "branch-chore")).isFalse();
-        assertThat(authorizationService.isUserAuthorized("office", groupsOf("office"), Permissions.CREATE_INSTANCE,
-                Resources.PROCESS_DEFINITION, "branch-chore")).isTrue();
+        // the office starts the campaign and single cycles; the other processes are the application's
+        for (String started : List.of("township-campaign", "branch-annual-review")) {
+            assertThat(authorizationService.isUserAuthorized("office", groupsOf("office"), Permissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION, started)).as(started).isTrue();
+        }
+        for (String notStarted : List.of("overdue-escalation", "unqualified-member-disposition", "branch-chore")) {
+            assertThat(authorizationService.isUserAuthorized("office", groupsOf("office"), Permissions.CREATE_INSTANCE,
+                    Resources.PROCESS_DEFINITION, notStarted)).as(notStarted).isFalse();
+        }
     }
 
     @Test

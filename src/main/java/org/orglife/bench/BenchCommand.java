@@ -1,8 +1,8 @@
 package org.orglife.bench;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.orglife.review.ReviewVariables;
+import org.orglife.cycle.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /** 汇总分析: the township summary is assembled, naming the branches that have not reported. */

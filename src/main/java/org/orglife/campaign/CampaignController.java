@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.orglife.config.CurrentUser;
-import org.orglife.identity.AsSystem;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepSchedule;
+import org.orglife.engine.AsSystem;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchVisibility;
 import org.orglife.registry.TownshipProperties;
-import org.orglife.review.ReviewVariables;
+import org.orglife.security.CurrentUser;
 import org.orglife.statistics.StatisticsWorkbook;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

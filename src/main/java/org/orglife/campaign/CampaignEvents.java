@@ -3,7 +3,7 @@ package org.orglife.campaign;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.orglife.identity.AsSystem;
+import org.orglife.engine.AsSystem;
 import org.orglife.review.WorkPlanApproved;
 import org.orglife.statistics.StatisticsSubmitted;
 import org.slf4j.Logger;

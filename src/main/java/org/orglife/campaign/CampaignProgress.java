@@ -13,12 +13,12 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.orglife.cycle.ReviewCycle;
+import org.orglife.engine.AsSystem;
+import org.orglife.engine.EngineQueries;
 import org.orglife.escalation.EscalationRecords;
-import org.orglife.identity.AsSystem;
-import org.orglife.identity.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchVisibility;
-import org.orglife.review.ReviewCycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

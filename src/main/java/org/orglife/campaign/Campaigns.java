@@ -10,7 +10,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.orglife.review.ReviewVariables;
+import org.orglife.cycle.Deadlines;
+import org.orglife.cycle.ReviewVariables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -6,10 +6,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepSchedule;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,10 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepSchedule;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.registry.BranchRepository;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**

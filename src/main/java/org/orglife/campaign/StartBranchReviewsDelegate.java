@@ -5,8 +5,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.review.ReviewCycles;
-import org.orglife.review.ReviewVariables;
+import org.orglife.cycle.Deadlines;
+import org.orglife.cycle.ReviewCycles;
+import org.orglife.cycle.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,14 +2,14 @@ package org.orglife.dashboard;
 
 import java.util.List;
 
-import org.orglife.config.CurrentUser;
+import org.orglife.cycle.CycleArchive;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.UnknownCycleException;
 import org.orglife.escalation.Notifications;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchVisibility;
-import org.orglife.review.CycleArchive;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.UnknownCycleException;
+import org.orglife.security.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

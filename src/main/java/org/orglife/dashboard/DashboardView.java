@@ -10,11 +10,11 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.campaign.CampaignProgress;
-import org.orglife.config.CurrentUser;
+import org.orglife.cycle.ReviewCycle;
 import org.orglife.rating.Grade;
 import org.orglife.registry.BranchKind;
 import org.orglife.registry.BranchVisibility;
-import org.orglife.review.ReviewCycle;
+import org.orglife.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.orglife.identity.EngineQueries;
+import org.orglife.engine.EngineQueries;
 import org.orglife.rating.RatingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.orglife.campaign.StepSchedule;
-import org.orglife.identity.AsSystem;
-import org.orglife.review.ReviewVariables;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepSchedule;
+import org.orglife.engine.AsSystem;
 import org.springframework.stereotype.Service;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.orglife.config.CurrentUser;
+import org.orglife.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +33,6 @@ class NotificationController {
         return notifications.markRead(id, user.id(), ClockUtil.getCurrentTime().toInstant())
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND)
-                        .body(org.orglife.config.ApiError.of("没有这条通知"));
+                        .body(org.orglife.errors.ApiError.of("没有这条通知"));
     }
 }

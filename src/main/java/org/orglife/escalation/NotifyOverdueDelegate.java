@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.orglife.identity.EngineQueries;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.engine.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
-import org.orglife.review.ReviewVariables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

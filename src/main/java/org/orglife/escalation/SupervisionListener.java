@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.orglife.campaign.StepSchedule;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepSchedule;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.registry.BranchRepository;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /** 督办逾期环节: names branch, step, due date and days overdue; the supervisor records what they did. */

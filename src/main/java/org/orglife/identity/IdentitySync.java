@@ -9,8 +9,8 @@ import java.util.Objects;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.orglife.registry.Account;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;

@@ -2,13 +2,13 @@ package org.orglife.rating;
 
 import java.util.Map;
 
-import org.orglife.review.Choices.Decision;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.StepContext;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.Choices.Decision;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 审批组织处置: the township office approves 劝其退党 or 除名, or returns it to the branch. */

@@ -3,13 +3,13 @@ package org.orglife.rating;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.registry.Member;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.StepContext;
 import org.springframework.stereotype.Component;
 
 /** 不合格党员组织处置: education first (立足教育转化), then the branch's disposition with its dates. */

@@ -3,8 +3,8 @@ package org.orglife.rating;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.orglife.cycle.ReviewVariables;
 import org.orglife.registry.MemberRepository;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**

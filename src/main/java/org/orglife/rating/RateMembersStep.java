@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.Tally;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.Member;
 import org.orglife.registry.MemberRepository;
-import org.orglife.review.CycleRecords;
-import org.orglife.review.CycleRecords.Tally;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.StepContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,9 +105,9 @@ class RateMembersStep implements ReviewStep {
         if (attendance.isEmpty()) {
             return "";
         }
-        long present = attendance.stream().filter(a -> a.attendance() == org.orglife.review.Choices.Attendance.PRESENT)
+        long present = attendance.stream().filter(a -> a.attendance() == org.orglife.form.Choices.Attendance.PRESENT)
                 .count();
-        long remote = attendance.stream().filter(a -> a.attendance() == org.orglife.review.Choices.Attendance.REMOTE)
+        long remote = attendance.stream().filter(a -> a.attendance() == org.orglife.form.Choices.Attendance.REMOTE)
                 .count();
         return String.format("；党员大会到会 %d 名、远程参会 %d 名，到会率 %.1f%%（仅供参考）", present, remote,
                 100.0 * (present + remote) / attendance.size());

@@ -13,7 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.orglife.identity.AsSystem;
+import org.orglife.engine.AsSystem;
 import org.orglife.registry.Member;
 import org.orglife.registry.Sanction;
 import org.springframework.stereotype.Service;

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.orglife.review.AuditTrail;
-import org.orglife.review.AuditTrail.MemberEvent;
+import org.orglife.cycle.AuditTrail;
+import org.orglife.cycle.AuditTrail.MemberEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -2,7 +2,7 @@ package org.orglife.rating;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.review.ReviewVariables;
+import org.orglife.cycle.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /** 登记处置结果: the disposition is settled (decided by the branch, approved where it had to be). */

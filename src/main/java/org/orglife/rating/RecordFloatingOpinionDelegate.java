@@ -3,10 +3,10 @@ package org.orglife.rating;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.identity.EngineQueries;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.engine.EngineQueries;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.campaign.Deadlines;
+import org.orglife.cycle.CycleAccess;
+import org.orglife.cycle.Deadlines;
+import org.orglife.cycle.ReviewVariables;
 import org.orglife.registry.BranchRepository;
-import org.orglife.review.CycleAccess;
-import org.orglife.review.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /**

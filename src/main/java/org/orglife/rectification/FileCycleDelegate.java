@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.calendar.WorkingDayCalendar;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewVariables;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewVariables;
 import org.springframework.stereotype.Component;
 
 /** 归档整改清单和测评结果: the date the township filed the branch's list and results (镇党委备案). */

@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.orglife.calendar.WorkingDayCalendar;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.registry.Member;
-import org.orglife.review.CycleRecords;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.StepContext;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,11 +6,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.StepContext;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 公示意见处理: what party members and the public said about the published list, and how it was handled. */

@@ -3,14 +3,14 @@ package org.orglife.rectification;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.rating.Grade;
 import org.orglife.rating.RatingRecords;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.ReviewVariables;
-import org.orglife.review.StepContext;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.orglife.registry;
 
 import java.util.List;
 
-import org.orglife.config.CurrentUser;
+import org.orglife.security.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

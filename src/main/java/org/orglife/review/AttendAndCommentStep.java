@@ -2,6 +2,11 @@ package org.orglife.review;
 
 import java.util.Map;
 
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 列席指导并点评: the liaison cadre or area chief attends the meetings and comments. */

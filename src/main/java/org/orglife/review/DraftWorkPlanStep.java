@@ -3,8 +3,14 @@ package org.orglife.review;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.orglife.review.Choices.MeetingForm;
-import org.orglife.review.CycleRecords.WorkPlan;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.WorkPlan;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.Choices.MeetingForm;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 制定工作方案: the branch plans its meetings and study; a returned plan comes back with the reason. */

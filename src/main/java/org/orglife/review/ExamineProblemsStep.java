@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.orglife.review.Choices.FoundBy;
-import org.orglife.review.CycleRecords.Problem;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.Problem;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.Choices.FoundBy;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,8 +3,13 @@ package org.orglife.review;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.orglife.review.Choices.MeetingMode;
-import org.orglife.review.CycleRecords.Meeting;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.Meeting;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.Choices.MeetingMode;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /** 召开支部委员会会议（批评和自我批评）: face to face unless a reason for a remote meeting is recorded. */

@@ -5,17 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.AttendanceRecord;
+import org.orglife.cycle.CycleRecords.Meeting;
+import org.orglife.cycle.CycleRecords.Tally;
+import org.orglife.cycle.MemberList;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.Choices.Attendance;
+import org.orglife.form.Choices.Channel;
+import org.orglife.form.Choices.MeetingForm;
+import org.orglife.form.Choices.MeetingMode;
+import org.orglife.form.Choices.RemoteReason;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.rating.Eligibility;
 import org.orglife.rating.RatingEligibility;
 import org.orglife.registry.Member;
-import org.orglife.review.Choices.Attendance;
-import org.orglife.review.Choices.Channel;
-import org.orglife.review.Choices.MeetingForm;
-import org.orglife.review.Choices.MeetingMode;
-import org.orglife.review.Choices.RemoteReason;
-import org.orglife.review.CycleRecords.AttendanceRecord;
-import org.orglife.review.CycleRecords.Meeting;
-import org.orglife.review.CycleRecords.Tally;
 import org.springframework.stereotype.Component;
 
 /**

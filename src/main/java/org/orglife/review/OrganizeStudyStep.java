@@ -5,7 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.orglife.review.CycleRecords.StudyAbsence;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.StudyAbsence;
+import org.orglife.cycle.MemberList;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.stereotype.Component;
 
 /**

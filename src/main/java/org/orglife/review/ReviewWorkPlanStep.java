@@ -2,8 +2,16 @@ package org.orglife.review;
 
 import java.util.Map;
 
-import org.orglife.review.Choices.Decision;
-import org.orglife.review.CycleRecords.WorkPlan;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.WorkPlan;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.Choices;
+import org.orglife.form.Choices.Decision;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

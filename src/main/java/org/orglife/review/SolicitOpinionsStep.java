@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.CycleRecords.Hearing;
+import org.orglife.cycle.CycleRecords.Opinion;
+import org.orglife.cycle.MemberList;
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.registry.Member;
-import org.orglife.review.CycleRecords.Hearing;
-import org.orglife.review.CycleRecords.Opinion;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,8 +14,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.orglife.rating.RatingRules;
-import org.orglife.registry.SpreadsheetText;
 import org.orglife.registry.BranchKind;
+import org.orglife.registry.SpreadsheetText;
 import org.springframework.stereotype.Component;
 
 /**

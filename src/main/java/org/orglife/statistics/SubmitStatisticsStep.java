@@ -3,11 +3,11 @@ package org.orglife.statistics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.orglife.cycle.ReviewStep;
+import org.orglife.cycle.StepContext;
+import org.orglife.form.FormData;
+import org.orglife.form.FormValues;
 import org.orglife.rating.RatingRules;
-import org.orglife.review.FormData;
-import org.orglife.review.FormValues;
-import org.orglife.review.ReviewStep;
-import org.orglife.review.StepContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.orglife.review.ReviewCycleRepository;
-import org.orglife.review.ReviewCycles;
+import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewCycles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

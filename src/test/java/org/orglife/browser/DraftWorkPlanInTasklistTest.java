@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.orglife.review.CycleRecords;
-import org.orglife.review.ReviewCycle;
-import org.orglife.review.ReviewCycles;
+import org.orglife.cycle.CycleRecords;
+import org.orglife.cycle.ReviewCycle;
+import org.orglife.cycle.ReviewCycles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

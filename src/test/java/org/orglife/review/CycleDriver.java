@@ -14,6 +14,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.orglife.cycle.ReviewCycles;
+import org.orglife.cycle.ReviewVariables;
+import org.orglife.form.SubmissionRejectedException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

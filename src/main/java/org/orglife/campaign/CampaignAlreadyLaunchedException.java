@@ -1,9 +1,11 @@
 package org.orglife.campaign;
 
+import org.orglife.errors.ApiProblem;
+
 /** A year is launched once. */
-public class CampaignAlreadyLaunchedException extends RuntimeException {
+public class CampaignAlreadyLaunchedException extends ApiProblem {
 
     public CampaignAlreadyLaunchedException(int year) {
-        super(year + " 年度的组织生活会和民主评议党员工作已经部署，不能重复部署");
+        super(409, year + " 年度的组织生活会和民主评议党员工作已经部署，不能重复部署");
     }
 }

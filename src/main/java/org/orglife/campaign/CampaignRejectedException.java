@@ -2,17 +2,16 @@ package org.orglife.campaign;
 
 import java.util.List;
 
-/** A launch request with bad values; nothing was started. */
-public class CampaignRejectedException extends RuntimeException {
+import org.orglife.errors.ApiProblem;
 
-    private final transient List<String> problems;
+/** A launch request with bad values; nothing was started. */
+public class CampaignRejectedException extends ApiProblem {
 
     public CampaignRejectedException(List<String> problems) {
-        super("年度工作部署有误，未启动：" + String.join("；", problems));
-        this.problems = List.copyOf(problems);
+        super(400, "年度工作部署有误，未启动", problems);
     }
 
     public List<String> problems() {
-        return problems;
+        return details();
     }
 }

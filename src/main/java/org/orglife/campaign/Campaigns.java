@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.cycle.Deadlines;
 import org.orglife.cycle.ReviewVariables;
+import org.orglife.engine.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +49,7 @@ public class Campaigns {
                         : request.publicityWorkingDays());
         BigDecimal share = request.spotCheckShare() == null ? BigDecimal.ZERO : request.spotCheckShare();
         Campaign campaign = new Campaign(request.year(), deadlines, share, random.nextLong(), null, launchedBy,
-                ClockUtil.getCurrentTime().toInstant());
+                EngineClock.now());
         records.insert(campaign);
         Map<String, Object> variables = new HashMap<>(deadlines.asVariables());
         variables.put(ReviewVariables.REVIEW_YEAR, request.year());

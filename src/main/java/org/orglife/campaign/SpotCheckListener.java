@@ -5,10 +5,9 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.StepSchedule;
+import org.orglife.engine.EngineClock;
 import org.orglife.form.FormData;
 import org.orglife.form.FormValues;
 import org.orglife.registry.BranchRepository;
@@ -55,9 +54,9 @@ class SpotCheckListener implements TaskListener {
             Mode mode = form.choice("spotCheckMode", "督查方式", Mode.class, true);
             String findings = form.text("spotCheckFindings", "督查发现的情况", 4000, true);
             form.rejectIfProblems();
-            String user = Context.getCommandContext().getAuthenticatedUserId();
+            String user = EngineClock.signedInUser();
             campaigns.recordSpotCheck(year, branchCode, mode.name(), findings, user == null ? "system" : user,
-                    ClockUtil.getCurrentTime().toInstant());
+                    EngineClock.now());
         }
     }
 }

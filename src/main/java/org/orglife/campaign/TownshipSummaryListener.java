@@ -5,9 +5,8 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.cycle.ReviewVariables;
+import org.orglife.engine.EngineClock;
 import org.orglife.form.FormData;
 import org.orglife.form.FormValues;
 import org.orglife.statistics.TownshipStatistics;
@@ -48,9 +47,9 @@ class TownshipSummaryListener implements TaskListener {
                 form.problem("请勾选“同意上报全镇汇总情况”");
             }
             form.rejectIfProblems();
-            String user = Context.getCommandContext().getAuthenticatedUserId();
+            String user = EngineClock.signedInUser();
             campaigns.approveSummary(year, comment, user == null ? "system" : user,
-                    ClockUtil.getCurrentTime().toInstant());
+                    EngineClock.now());
         }
     }
 }

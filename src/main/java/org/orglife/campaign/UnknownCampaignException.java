@@ -1,9 +1,11 @@
 package org.orglife.campaign;
 
+import org.orglife.errors.ApiProblem;
+
 /** No campaign was launched for that year. */
-public class UnknownCampaignException extends RuntimeException {
+public class UnknownCampaignException extends ApiProblem {
 
     public UnknownCampaignException(int year) {
-        super(year + " 年度的组织生活会和民主评议党员工作尚未部署");
+        super(404, year + " 年度的组织生活会和民主评议党员工作尚未部署");
     }
 }

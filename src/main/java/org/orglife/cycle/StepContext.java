@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.orglife.engine.EngineClock;
 import org.orglife.form.FormData;
 import org.orglife.registry.Branch;
 import org.orglife.registry.Member;
@@ -60,7 +61,7 @@ public class StepContext {
     }
 
     public Instant now() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 
     /**

@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.pvm.PvmActivity;
-import org.orglife.cycle.ReviewVariables;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +28,9 @@ import org.springframework.stereotype.Component;
  * <li>the forms' data: no history of task-local variables (each step's form is filled into its task
  * and submitted there), no row per variable change or submitted form field ({@code ACT_HI_DETAIL});
  * what a branch filed is in our cycle tables;</li>
- * <li>who completed a step of a cycle ({@code ACT_HI_OP_LOG} "Complete"): the append-only audit trail
- * records who filed each step and grade, when; operators' actions in Cockpit (retries, deletions,
+ * <li>who completed a step of a cycle ({@code ACT_HI_OP_LOG} "Complete", for the processes named in
+ * {@code orglife.history.audited-processes}): the append-only audit trail records who filed each step
+ * and grade, when; operators' actions in Cockpit (retries, deletions,
  * variable changes, claims) are still logged;</li>
  * <li>passes through gateways, start and end events ({@code ACT_HI_ACTINST}): which way a cycle went
  * shows in the steps it then took, the decisions are process variables, and the instance keeps where
@@ -58,13 +60,25 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
             "eventBasedGateway", "startEvent", "messageStartEvent", "noneEndEvent", "terminateEndEvent",
             "serviceTask");
 
+    /** The processes whose user tasks are steps, each filed through the audit trail: no completion log for them. */
+    private final Set<String> auditedProcesses;
+
+    public EngineHistoryLevel() {
+        this(Set.of());
+    }
+
+    @Autowired
+    public EngineHistoryLevel(@Value("${orglife.history.audited-processes:}") Set<String> auditedProcesses) {
+        this.auditedProcesses = Set.copyOf(auditedProcesses);
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setCustomHistoryLevels(EngineLists.plus(configuration.getCustomHistoryLevels(), this));
         // the engine's own database handler, with the completion log of the cycles' steps left out
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         configuration.setCustomHistoryEventHandlers(EngineLists.plus(configuration.getCustomHistoryEventHandlers(),
-                new WithoutStepCompletionLog()));
+                new WithoutStepCompletionLog(auditedProcesses)));
     }
 
     @Override
@@ -111,9 +125,11 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
     /** The engine's database handler, without the "Complete" log entries of the cycles' user tasks. */
     static final class WithoutStepCompletionLog extends DbHistoryEventHandler {
 
-        /** the processes whose user tasks are steps, each filed through the audit trail */
-        static final Set<String> STEP_PROCESSES = Set.of(ReviewVariables.PROCESS_KEY,
-                ReviewVariables.DISPOSITION_PROCESS_KEY);
+        private final Set<String> auditedProcesses;
+
+        WithoutStepCompletionLog(Set<String> auditedProcesses) {
+            this.auditedProcesses = auditedProcesses;
+        }
 
         @Override
         public void handleEvent(HistoryEvent event) {
@@ -122,11 +138,11 @@ public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements H
             }
         }
 
-        private static boolean isStepCompletion(HistoryEvent event) {
+        private boolean isStepCompletion(HistoryEvent event) {
             return event instanceof UserOperationLogEntryEventEntity entry
                     && EntityTypes.TASK.equals(entry.getEntityType())
                     && UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType())
-                    && STEP_PROCESSES.contains(entry.getProcessDefinitionKey());
+                    && auditedProcesses.contains(entry.getProcessDefinitionKey());
         }
     }
 }

@@ -28,8 +28,8 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+import org.orglife.errors.ApiProblem;
 import org.orglife.errors.ChineseErrorAttributes;
-import org.orglife.form.SubmissionRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -43,9 +43,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /**
  * What the engine REST API answers when something goes wrong, in Chinese and never with a stack
  * trace, both at {@code /engine-rest} and at the webapps' own endpoint that Tasklist submits forms to
- * ({@link WebappEngineApi}): a refused form submission (our task listeners'
- * {@link SubmissionRejectedException}, which the engine REST would wrap into a 500) becomes 400 with
- * the reasons; a concurrent completion ({@link OptimisticLockingException}) 409; a task or instance the
+ * ({@link WebappEngineApi}): a refused form submission (our task listeners' refusal, an {@link ApiProblem},
+ * which the engine REST would wrap into a 500) becomes 400 with the reasons; a concurrent completion ({@link OptimisticLockingException}) 409; a task or instance the
  * caller does not see, because it is missing, gone or another branch's, 404 alike; no permission 403;
  * a refusal of {@link CallerLimits} 403 or 400 with its reason; bad JSON, a Java-serialized object or a
  * field left out 400; anything else 500, logged, without a word about internals. The
@@ -140,8 +139,9 @@ public final class EngineRestErrors {
         }
         Throwable cause = thrown;
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRejectedException rejected) {
-                return body(400, rejected, rejected.getMessage());
+            if (t instanceof ApiProblem refused) {
+                // a refused form (SubmissionRejectedException) or another refusal of ours inside a command
+                return body(refused.status(), refused, refused.getMessage());
             }
             if (t instanceof CallerLimits.RefusedOperation refused) {
                 return body(403, "AuthorizationException", refused.getMessage());
@@ -220,7 +220,7 @@ public final class EngineRestErrors {
      */
     static boolean isRefusalOrLostRace(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SubmissionRejectedException || isConflict(t) || isTaskToCompleteGone(t) || isMissingInput(t)
+            if (t instanceof ApiProblem || isConflict(t) || isTaskToCompleteGone(t) || isMissingInput(t)
                     || (t.getMessage() != null && t.getMessage().contains(JAVA_SERIALIZATION_CODE))) {
                 return true;
             }

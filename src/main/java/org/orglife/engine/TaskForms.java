@@ -35,7 +35,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.AbstractTypedValue;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.orglife.form.SubmissionRejectedException;
+import org.orglife.errors.ApiProblem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -163,7 +163,7 @@ public class TaskForms extends AbstractProcessEnginePlugin {
                     .map(name -> "「" + name + "」不能以对象（Object）提交，表单只接受文字、数字、日期、是否和 JSON")
                     .toList();
             if (!objects.isEmpty()) {
-                throw new SubmissionRejectedException(objects);
+                throw new ApiProblem(400, "提交未通过校验，未保存", objects);
             }
             for (String name : properties.keySet()) {
                 TypedValue value = properties.getValueTyped(name);

@@ -1,12 +1,5 @@
 package org.orglife.errors;
 
-import org.orglife.campaign.CampaignAlreadyLaunchedException;
-import org.orglife.campaign.CampaignRejectedException;
-import org.orglife.campaign.UnknownCampaignException;
-import org.orglife.cycle.CycleAlreadyStartedException;
-import org.orglife.cycle.UnknownCycleException;
-import org.orglife.registry.RosterRejectedException;
-import org.orglife.registry.UnknownBranchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,24 +22,10 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(RosterRejectedException.class)
-    ResponseEntity<ApiError> rosterRejected(RosterRejectedException e) {
-        return ResponseEntity.badRequest().body(new ApiError(e.getMessage(), e.details()));
-    }
-
-    @ExceptionHandler(UnknownBranchException.class)
-    ResponseEntity<ApiError> unknownBranch(UnknownBranchException e) {
-        return status(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownCycleException.class)
-    ResponseEntity<ApiError> unknownCycle(UnknownCycleException e) {
-        return status(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(CycleAlreadyStartedException.class)
-    ResponseEntity<ApiError> alreadyStarted(CycleAlreadyStartedException e) {
-        return status(HttpStatus.CONFLICT, e.getMessage());
+    /** Every feature's refusal: its status, its sentence, and each problem where there are several. */
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ApiError> problem(ApiProblem e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.summary(), e.details()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -57,21 +36,6 @@ class ApiExceptionHandler {
     @ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
     ResponseEntity<ApiError> notAuthorized(org.camunda.bpm.engine.AuthorizationException e) {
         return status(HttpStatus.FORBIDDEN, "无权进行此操作");
-    }
-
-    @ExceptionHandler(CampaignRejectedException.class)
-    ResponseEntity<ApiError> campaignRejected(CampaignRejectedException e) {
-        return ResponseEntity.badRequest().body(new ApiError("年度工作部署有误，未启动", e.problems()));
-    }
-
-    @ExceptionHandler(CampaignAlreadyLaunchedException.class)
-    ResponseEntity<ApiError> campaignExists(CampaignAlreadyLaunchedException e) {
-        return status(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownCampaignException.class)
-    ResponseEntity<ApiError> unknownCampaign(UnknownCampaignException e) {
-        return status(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class,

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.StepSchedule;
 import org.orglife.engine.AsSystem;
+import org.orglife.engine.EngineClock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,7 +40,7 @@ public class EscalationWatch {
 
     /** True if the step was escalated now, false if it had been before. */
     public boolean escalate(EscalationRecords.Step step) {
-        if (!records.escalate(step, 1, ClockUtil.getCurrentTime().toInstant())) {
+        if (!records.escalate(step, 1, EngineClock.now())) {
             return false;
         }
         Map<String, Object> variables = new HashMap<>();
@@ -57,7 +57,7 @@ public class EscalationWatch {
 
     /** Whether a step with this due date may have been escalated by now (only those have a watch to stop). */
     public static boolean mayBeEscalated(Date dueDate) {
-        return dueDate != null && !dueDate.toInstant().isAfter(ClockUtil.getCurrentTime().toInstant());
+        return dueDate != null && !dueDate.toInstant().isAfter(EngineClock.now());
     }
 
     /**

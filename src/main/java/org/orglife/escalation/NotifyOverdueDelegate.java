@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.orglife.cycle.ReviewVariables;
+import org.orglife.engine.EngineClock;
 import org.orglife.engine.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -55,7 +55,7 @@ class NotifyOverdueDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         EscalationRecords.Step step = step(execution);
-        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Instant now = EngineClock.now();
         Branch branch = branches.findByCode(step.branchCode()).orElseThrow();
         LocalDate dueDay = step.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
         String title = "【逾期提醒】" + branch.name() + "「" + step.taskName() + "」已到期";

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.orglife.engine.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +49,7 @@ public class OverdueSweep implements JavaDelegate {
                   and not exists (select 1 from escalation e where e.task_id = t.id_ and e.level = 1)
                 order by t.due_date_, t.id_
                 limit ?""")
-                .params(new Timestamp(ClockUtil.getCurrentTime().getTime()), BATCH)
+                .params(new Timestamp(EngineClock.currentTime().getTime()), BATCH)
                 .query((rs, row) -> new EscalationRecords.Step(rs.getString("task_id"), rs.getString("cycle_id"),
                         rs.getString("branch_code"), rs.getString("task_key"), rs.getString("task_name"),
                         rs.getTimestamp("due_at").toInstant()))

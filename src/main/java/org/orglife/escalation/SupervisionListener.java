@@ -8,10 +8,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.StepSchedule;
+import org.orglife.engine.EngineClock;
 import org.orglife.form.FormData;
 import org.orglife.form.FormValues;
 import org.orglife.registry.BranchRepository;
@@ -40,7 +39,7 @@ class SupervisionListener implements TaskListener {
             String branchName = branches.findByCode(branchCode).map(b -> b.name()).orElse(branchCode);
             String stepName = (String) instance.getVariable("taskName");
             ZonedDateTime due = ((Date) instance.getVariable("dueAt")).toInstant().atZone(ZoneId.of("Asia/Shanghai"));
-            LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(due.getZone()).toLocalDate();
+            LocalDate today = EngineClock.now().atZone(due.getZone()).toLocalDate();
             int overdue = schedule.workingDaysOverdue(due, today);
             task.setName("督办：" + branchName + "「" + stepName + "」");
             task.setDueDate(Date.from(schedule.level2At(schedule.at(today)).toInstant()));
@@ -53,9 +52,9 @@ class SupervisionListener implements TaskListener {
             FormData form = FormData.of(task.getVariablesLocal());
             String action = form.text("supervisorAction", "督办情况", 4000, true);
             form.rejectIfProblems();
-            String user = Context.getCommandContext().getAuthenticatedUserId();
+            String user = EngineClock.signedInUser();
             records.recordSupervision(stepTaskId, action, user == null ? "system" : user,
-                    ClockUtil.getCurrentTime().toInstant());
+                    EngineClock.now());
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.orglife.engine.AsSystem;
 import org.orglife.registry.Account;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -72,15 +72,10 @@ public class IdentitySync {
     /** Runs as the system, whoever triggered it: an import by the office must not need rights on authorizations. */
     @Transactional
     public void sync() {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        AsSystem.call(identityService, () -> {
             syncAsSystem();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+            return null;
+        });
     }
 
     private void syncAsSystem() {

@@ -49,7 +49,7 @@ class RosterImportCommand implements ApplicationRunner {
                     result.unchanged());
             exit(0);
         } catch (RosterRejectedException e) {
-            System.err.println(e.getMessage());
+            System.err.println(e.summary());
             e.details().forEach(d -> System.err.println("  " + d));
             exit(1);
         }

@@ -104,7 +104,7 @@ class RosterImportTest {
                 () -> rosterImport.importRoster(files));
 
         assertThat(e.details()).containsExactly("members.csv 第 12 行「所在支部编号」：支部 DDG-99 不存在，请先导入支部表");
-        assertThat(e.getMessage()).isEqualTo("花名册有 1 处错误，未导入任何数据");
+        assertThat(e.summary()).isEqualTo("花名册有 1 处错误，未导入任何数据");
         assertThat(count("party_branch")).isZero();
         assertThat(count("party_member")).isZero();
         assertThat(identityService.createUserQuery().userId("sec-DDG-01").count()).isZero();

@@ -1,6 +1,5 @@
 package org.orglife.cycle;
 
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +8,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.orglife.engine.EngineClock;
 import org.orglife.engine.FormPrefill;
-import org.orglife.escalation.EscalationRecords;
-import org.orglife.escalation.EscalationWatch;
 import org.orglife.form.FormData;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
@@ -21,32 +17,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The one task listener of the cycle's user tasks ({@code #{reviewStepListener}} on create and
- * complete): on create it lets the branch's liaison cadre and area chief read the task and sets its
- * due date; on complete it hands the submission to the task's {@link ReviewStep}, whose refusal rolls
- * the completion back. When a task's form is opened, its step computes what the form shows.
+ * The one task listener of the cycle's user tasks ({@code #{reviewStepListener}} on create, complete
+ * and delete, the name the process models use): it hands each task to the one who does the job. On
+ * create, the branch's liaison cadre and area chief may read the task ({@link CycleAccess}), it gets
+ * its due date ({@link StepDeadlines}), and the {@link StepObserver}s hear of it; on complete the
+ * submission goes to the task's {@link ReviewStep}, whose refusal rolls the completion back, and is
+ * filed in the audit trail; on complete and delete the observers hear that it closed. When a task's
+ * form is opened, its step computes what the form shows.
  */
 @Component("reviewStepListener")
-class ReviewStepListener implements TaskListener, FormPrefill {
+class StepListener implements TaskListener, FormPrefill {
 
     private final Map<String, ReviewStep> steps = new HashMap<>();
     private final BranchRepository branches;
     private final MemberRepository members;
     private final CycleAccess access;
-    private final StepSchedule schedule;
-    private final EscalationWatch escalations;
+    private final StepDeadlines deadlines;
+    private final List<StepObserver> observers;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
 
-    ReviewStepListener(List<ReviewStep> steps, BranchRepository branches,
-            MemberRepository members, CycleAccess access, StepSchedule schedule, EscalationWatch escalations,
-            AuditTrail audit, JdbcClient jdbc) {
+    StepListener(List<ReviewStep> steps, BranchRepository branches, MemberRepository members, CycleAccess access,
+            StepDeadlines deadlines, List<StepObserver> observers, AuditTrail audit, JdbcClient jdbc) {
         steps.forEach(step -> this.steps.put(step.taskId(), step));
         this.branches = branches;
         this.members = members;
         this.access = access;
-        this.schedule = schedule;
-        this.escalations = escalations;
+        this.deadlines = deadlines;
+        this.observers = observers;
         this.audit = audit;
         this.jdbc = jdbc;
     }
@@ -68,7 +66,8 @@ class ReviewStepListener implements TaskListener, FormPrefill {
                 // a disposition started before its cycle's liaison users were passed on names none
                 access.letLiaisonsRead(task, liaisonUsers != null ? liaisonUsers
                         : ReviewVariables.liaisonUsers(context.branch()));
-                schedule(task, context.cycleId(), context.branchCode());
+                deadlines.date(task).ifPresent(due -> observers.forEach(
+                        observer -> observer.opened(task, context.cycleId(), context.branchCode(), due)));
             }
             case EVENTNAME_COMPLETE -> {
                 if (!stillOpen(task.getId())) {
@@ -80,9 +79,9 @@ class ReviewStepListener implements TaskListener, FormPrefill {
                 step.complete(context, FormData.of(task.getVariablesLocal()));
                 audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), task.getName(), context.userId(),
                         context.now());
-                stopEscalation(task);
+                observers.forEach(observer -> observer.closed(task));
             }
-            case EVENTNAME_DELETE -> stopEscalation(task);
+            case EVENTNAME_DELETE -> observers.forEach(observer -> observer.closed(task));
             default -> { }
         }
     }
@@ -91,32 +90,6 @@ class ReviewStepListener implements TaskListener, FormPrefill {
     public Map<String, Object> valuesFor(DelegateTask task) {
         ReviewStep step = steps.get(task.getTaskDefinitionKey());
         return step == null ? null : step.prefill(context(task));
-    }
-
-    /**
-     * In a campaign, the step is due by the schedule and due soon two working days before. The overdue
-     * sweep escalates it once it is overdue; a step that opens already overdue is escalated at once.
-     */
-    private void schedule(DelegateTask task, String cycleId, String branchCode) {
-        Deadlines deadlines = Deadlines.fromVariables(task.getExecution()::getVariable);
-        if (deadlines == null) {
-            return;
-        }
-        schedule.dueAt(task.getTaskDefinitionKey(), deadlines).ifPresent(due -> {
-            task.setDueDate(Date.from(due.toInstant()));
-            task.setFollowUpDate(Date.from(schedule.followUpAt(due).toInstant()));
-            if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
-                escalations.escalate(new EscalationRecords.Step(task.getId(), cycleId, branchCode,
-                        task.getTaskDefinitionKey(), task.getName(), due.toInstant()));
-            }
-        });
-    }
-
-    /** Only a step that was due can have an escalation to end; for one done on time this costs nothing. */
-    private void stopEscalation(DelegateTask task) {
-        if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
-            escalations.stop(task.getId());
-        }
     }
 
     /** Reads the task's row past the engine's cache: committed completions by others are seen. */
@@ -139,8 +112,7 @@ class ReviewStepListener implements TaskListener, FormPrefill {
     }
 
     private static String currentUser(DelegateTask task) {
-        CommandContext commandContext = Context.getCommandContext();
-        String user = commandContext == null ? null : commandContext.getAuthenticatedUserId();
+        String user = EngineClock.signedInUser();
         if (user == null) {
             user = task.getAssignee();
         }

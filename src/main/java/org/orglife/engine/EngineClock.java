@@ -1,0 +1,34 @@
+package org.orglife.engine;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The engine's time and the person it works for, for the features: the engine's clock (which the tests
+ * set, so that timers, due dates and our records agree) and who is signed in to the command running now.
+ */
+public final class EngineClock {
+
+    private EngineClock() {
+    }
+
+    /** Now, by the engine's clock. */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Now, by the engine's clock, as a {@link Date} for the engine's own APIs and JDBC. */
+    public static Date currentTime() {
+        return ClockUtil.getCurrentTime();
+    }
+
+    /** Who is signed in to the engine command running now; null outside one, or for the application. */
+    public static String signedInUser() {
+        CommandContext command = Context.getCommandContext();
+        return command == null ? null : command.getAuthenticatedUserId();
+    }
+}

@@ -3,7 +3,6 @@ package org.orglife;
 import java.util.Arrays;
 import java.util.Map;
 
-import org.orglife.bench.BenchLauncher;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,8 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * run as BPMN processes in an embedded Camunda 7 engine.
  *
  * <p>Started with {@code --import=FILE[,FILE...]} it imports a roster instead of serving: no web
- * server, no job executor, exit code 0 on success and 1 when the roster was refused. With
- * {@code --bench} it runs the benchmark of BENCHMARKS.md instead and exits.
+ * server, no job executor, exit code 0 on success and 1 when the roster was refused.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -30,9 +28,6 @@ public class OrgLifeApplication {
             app.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
                     "spring.autoconfigure.exclude",
                     "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"));
-        }
-        if (BenchLauncher.requested(args)) {
-            BenchLauncher.configure(app, args);
         }
         app.run(args);
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Turns {@code --bench} on the command line into the bench profiles: the web server on a free port
+ * Turns the benchmark's command line ({@link BenchApplication}) into the bench profiles: the web server on a free port
  * (the REST and webapp starters need one; nobody calls it), the job executor on, H2 in memory or ({@code --bench.db=postgres}) a fresh PostgreSQL database, by default
  * {@code orglife_bench} on the local server, dropped and created again for each run.
  */
@@ -20,10 +20,6 @@ public final class BenchLauncher {
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/orglife_bench";
 
     private BenchLauncher() {
-    }
-
-    public static boolean requested(String[] args) {
-        return Arrays.asList(args).contains("--bench");
     }
 
     public static void configure(SpringApplication app, String[] args) {

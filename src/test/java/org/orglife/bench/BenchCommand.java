@@ -11,8 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar orglife.jar --bench ...}: runs the benchmark once and exits (exit code 1 when it
- * failed). It starts once the application is ready, in its own thread: the job executor starts only then.
+ * {@code ./mvnw -Pbench verify} ({@link BenchApplication}): runs the benchmark once and exits (exit
+ * code 1 when it failed). It starts once the application is ready, in its own thread: the job executor
+ * starts only then.
  */
 @Component
 @Profile("bench")

@@ -5,7 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
 /** 汇总分析: the township summary is assembled, naming the branches that have not reported. */
@@ -22,6 +22,6 @@ class AssembleSummaryDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         int year = (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR);
         List<String> missing = campaigns.branchesWithoutStatistics(year);
-        campaigns.recordSummary(year, missing, EngineClock.now());
+        campaigns.recordSummary(year, missing, EngineContext.now());
     }
 }

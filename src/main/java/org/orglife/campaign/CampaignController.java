@@ -109,7 +109,7 @@ class CampaignController {
     @SuppressWarnings("unchecked")
     private List<Map<String, String>> reviews(Campaign campaign) {
         var variable = AsSystem.call(identities, () -> history.createHistoricVariableInstanceQuery()
-                .processInstanceId(campaign.processInstanceId()).variableName("branchCodes").singleResult());
+                .processInstanceId(campaign.processInstanceId()).variableName(CampaignVariables.BRANCH_CODES).singleResult());
         List<String> codes = variable == null ? List.of() : (List<String>) variable.getValue();
         return codes.stream().map(code -> Map.of("branchCode", code,
                 "businessKey", ReviewVariables.cycleId(campaign.year(), code))).toList();

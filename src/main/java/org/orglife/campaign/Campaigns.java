@@ -11,7 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.orglife.cycle.Deadlines;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +49,7 @@ public class Campaigns {
                         : request.publicityWorkingDays());
         BigDecimal share = request.spotCheckShare() == null ? BigDecimal.ZERO : request.spotCheckShare();
         Campaign campaign = new Campaign(request.year(), deadlines, share, random.nextLong(), null, launchedBy,
-                EngineClock.now());
+                EngineContext.now());
         records.insert(campaign);
         Map<String, Object> variables = new HashMap<>(deadlines.asVariables());
         variables.put(ReviewVariables.REVIEW_YEAR, request.year());

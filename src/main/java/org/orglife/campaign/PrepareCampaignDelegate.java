@@ -43,17 +43,17 @@ class PrepareCampaignDelegate implements JavaDelegate {
                 .toList();
         List<String> drawn = SpotCheckDraw.draw(taking, campaign.spotCheckShare(), campaign.spotCheckSeed());
         drawn.forEach(code -> campaigns.addSpotCheck(year, code));
-        execution.setVariable("branchCodes", Variables.objectValue(taking)
+        execution.setVariable(CampaignVariables.BRANCH_CODES, Variables.objectValue(taking)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         List<String> chunks = new java.util.ArrayList<>();
         for (int from = 0; from < taking.size(); from += StartBranchReviewsDelegate.CHUNK) {
             chunks.add(String.join(",", taking.subList(from, Math.min(taking.size(), from + StartBranchReviewsDelegate.CHUNK))));
         }
-        execution.setVariable("branchChunks", Variables.objectValue(chunks)
+        execution.setVariable(CampaignVariables.BRANCH_CHUNKS, Variables.objectValue(chunks)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        execution.setVariable("spotCheckBranches", Variables.objectValue(drawn)
+        execution.setVariable(CampaignVariables.SPOT_CHECK_BRANCHES, Variables.objectValue(drawn)
                 .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         Date deadline = Date.from(schedule.dueAt("submitStatistics", campaign.deadlines()).orElseThrow().toInstant());
-        execution.setVariable("statisticsDeadlineAt", deadline);
+        execution.setVariable(CampaignVariables.STATISTICS_DEADLINE_AT, deadline);
     }
 }

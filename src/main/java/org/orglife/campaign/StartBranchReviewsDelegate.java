@@ -34,7 +34,7 @@ class StartBranchReviewsDelegate implements JavaDelegate {
                 Deadlines.PUBLICITY_WORKING_DAYS}) {
             settings.put(name, execution.getVariable(name));
         }
-        for (String code : ((String) execution.getVariable("branchChunk")).split(",")) {
+        for (String code : ((String) execution.getVariable(CampaignVariables.BRANCH_CHUNK)).split(",")) {
             cycles.start(code, year, settings);
         }
     }

@@ -6,15 +6,19 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
+import org.orglife.engine.FormPrefill;
 import org.orglife.form.FormData;
 import org.orglife.form.FormValues;
+import org.orglife.statistics.BranchStatistics;
 import org.orglife.statistics.TownshipStatistics;
 import org.springframework.stereotype.Component;
 
 /** 审批全镇汇总情况: the office reads the township totals (and who has not reported) and approves them. */
 @Component("townshipSummaryListener")
-class TownshipSummaryListener implements TaskListener {
+class TownshipSummaryListener implements TaskListener, FormPrefill {
+
+    static final String TASK = "approveTownshipSummary";
 
     private final CampaignRecords campaigns;
     private final TownshipStatistics statistics;
@@ -27,29 +31,34 @@ class TownshipSummaryListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         int year = (Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR);
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Map<String, Long> totals = statistics.totals(year);
-            String missing = String.join("、", campaigns.branchesWithoutStatistics(year));
-            String text = totals.entrySet().stream()
-                    .map(e -> org.orglife.statistics.BranchStatistics.COLUMNS.getOrDefault(e.getKey(), e.getKey())
-                            + "：" + e.getValue())
-                    .collect(Collectors.joining("\n"));
-            task.setVariablesLocal(new FormValues()
-                    .put("summaryText", year + "年度全镇汇总（已报送 " + statistics.submittedCount(year) + " 个支部）\n" + text
-                            + (missing.isEmpty() ? "" : "\n未报送的支部：" + missing))
-                    .put("summaryComment", null)
-                    .put("summaryApproved", false)
-                    .toMap());
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             FormData form = FormData.of(task.getVariablesLocal());
             String comment = form.text("summaryComment", "审批意见", 4000, false);
             if (!form.bool("summaryApproved")) {
                 form.problem("请勾选“同意上报全镇汇总情况”");
             }
             form.rejectIfProblems();
-            String user = EngineClock.signedInUser();
-            campaigns.approveSummary(year, comment, user == null ? "system" : user,
-                    EngineClock.now());
+            campaigns.approveSummary(year, comment, EngineContext.actor(),
+                    EngineContext.now());
         }
+    }
+
+    /** The township's sums and the branches still missing, as they stand when the office opens the form. */
+    @Override
+    public Map<String, Object> valuesFor(DelegateTask task) {
+        if (!TASK.equals(task.getTaskDefinitionKey())) {
+            return null;
+        }
+        int year = (Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR);
+        Map<String, Long> totals = statistics.totals(year);
+        String missing = String.join("、", campaigns.branchesWithoutStatistics(year));
+        String text = totals.entrySet().stream()
+                .map(e -> BranchStatistics.COLUMNS.getOrDefault(e.getKey(), e.getKey()) + "：" + e.getValue())
+                .collect(Collectors.joining("\n"));
+        return new FormValues()
+                .put("summaryText", year + "年度全镇汇总（已报送 " + statistics.submittedCount(year) + " 个支部）\n" + text
+                        + (missing.isEmpty() ? "" : "\n未报送的支部：" + missing))
+                .put("summaryApproved", false)
+                .toMap();
     }
 }

@@ -2,7 +2,7 @@ package org.orglife.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
 /** 完成年度档案: the year's work of the branch is done; its records stay as the archive. */
@@ -18,6 +18,6 @@ class CloseCycleDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cycles.markCompleted((String) execution.getVariable(ReviewVariables.CYCLE_ID),
-                EngineClock.now());
+                EngineContext.now());
     }
 }

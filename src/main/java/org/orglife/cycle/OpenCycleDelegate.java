@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.form.SubmissionRejectedException;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -36,7 +36,7 @@ class OpenCycleDelegate implements JavaDelegate {
         Branch branch = branches.findByCode(branchCode).orElseThrow();
         String cycleId = ReviewVariables.cycleId(year, branchCode);
         cycles.open(cycleId, branchCode, year, execution.getProcessInstanceId(),
-                EngineClock.now());
+                EngineContext.now());
         execution.setVariable(ReviewVariables.CYCLE_ID, cycleId);
         execution.setVariable(ReviewVariables.CYCLE_TITLE, ReviewVariables.cycleTitle(year, branch.name()));
         execution.setVariable(ReviewVariables.LIAISON_USERS, ReviewVariables.liaisonUsers(branch));

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.form.FormData;
 import org.orglife.registry.Branch;
 import org.orglife.registry.Member;
@@ -61,7 +61,7 @@ public class StepContext {
     }
 
     public Instant now() {
-        return EngineClock.now();
+        return EngineContext.now();
     }
 
     /**

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.engine.FormPrefill;
 import org.orglife.form.FormData;
 import org.orglife.registry.BranchRepository;
@@ -112,10 +112,10 @@ class StepListener implements TaskListener, FormPrefill {
     }
 
     private static String currentUser(DelegateTask task) {
-        String user = EngineClock.signedInUser();
+        String user = EngineContext.signedInUser();
         if (user == null) {
             user = task.getAssignee();
         }
-        return user == null ? "system" : user;
+        return user == null ? EngineContext.SYSTEM : user;
     }
 }

@@ -2,6 +2,7 @@ package org.orglife.cycle;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StepSchedule {
+
+    /** The township's time zone, in which days and due times are counted. */
+    public ZoneId zone() {
+        return calendar.zone();
+    }
 
     public static final LocalTime DUE_TIME = LocalTime.of(18, 0);
     static final int ESCALATION_WORKING_DAYS = 2;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.orglife.campaign.CampaignProgress;
 import org.orglife.cycle.ReviewCycle;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.rating.Grade;
 import org.orglife.registry.BranchKind;
 import org.orglife.registry.BranchVisibility;
@@ -122,7 +122,7 @@ public class DashboardView {
                 statement = statement.param("codeLike", like.toUpperCase()).param("nameLike", like);
             }
             if (query.overdue() == DashboardQuery.Overdue.DUE) {
-                statement = statement.param("now", new Timestamp(EngineClock.currentTime().getTime()));
+                statement = statement.param("now", new Timestamp(EngineContext.currentTime().getTime()));
             }
             return statement;
         }

@@ -5,7 +5,7 @@
  * user task's form, {@link org.orglife.engine.CallerLimits} for what a person may not ask of the engine,
  * the history level, grant checks, node names, refusal logging), the guards in front of the engine REST
  * APIs (expressions, encodings, completions with variables, the webapps' plugin APIs), their Chinese
- * error answers, and the few engine services the features use ({@link org.orglife.engine.EngineClock},
+ * error answers, and the few engine services the features use ({@link org.orglife.engine.EngineContext},
  * {@link org.orglife.engine.AsSystem}, {@link org.orglife.engine.EngineQueries},
  * {@link org.orglife.engine.FormPrefill}). May use: {@code errors}.
  */

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.StepSchedule;
 import org.orglife.engine.AsSystem;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,24 +40,24 @@ public class EscalationWatch {
 
     /** True if the step was escalated now, false if it had been before. */
     public boolean escalate(EscalationRecords.Step step) {
-        if (!records.escalate(step, 1, EngineClock.now())) {
+        if (!records.escalate(step, 1, EngineContext.now())) {
             return false;
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("taskId", step.taskId());
-        variables.put("taskKey", step.taskKey());
-        variables.put("taskName", step.taskName());
+        variables.put(EscalationVariables.TASK_ID, step.taskId());
+        variables.put(EscalationVariables.TASK_KEY, step.taskKey());
+        variables.put(EscalationVariables.TASK_NAME, step.taskName());
         variables.put(ReviewVariables.CYCLE_ID, step.cycleId());
         variables.put(ReviewVariables.BRANCH_CODE, step.branchCode());
-        variables.put("dueAt", Date.from(step.dueAt()));
-        variables.put("level2At", Date.from(schedule.level2At(step.dueAt()).toInstant()));
+        variables.put(EscalationVariables.DUE_AT, Date.from(step.dueAt()));
+        variables.put(EscalationVariables.LEVEL2_AT, Date.from(schedule.level2At(step.dueAt()).toInstant()));
         AsSystem.run(() -> runtime.startProcessInstanceByKey(PROCESS_KEY, step.taskId(), variables));
         return true;
     }
 
     /** Whether a step with this due date may have been escalated by now (only those have a watch to stop). */
     public static boolean mayBeEscalated(Date dueDate) {
-        return dueDate != null && !dueDate.toInstant().isAfter(EngineClock.now());
+        return dueDate != null && !dueDate.toInstant().isAfter(EngineContext.now());
     }
 
     /**

@@ -3,7 +3,7 @@ package org.orglife.escalation;
 import java.util.List;
 import java.util.Map;
 
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ class NotificationController {
 
     @PostMapping("/{id}/read")
     ResponseEntity<Object> read(@PathVariable long id, CurrentUser user) {
-        return notifications.markRead(id, user.id(), EngineClock.now())
+        return notifications.markRead(id, user.id(), EngineContext.now())
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND)
                         .body(org.orglife.errors.ApiError.of("没有这条通知"));

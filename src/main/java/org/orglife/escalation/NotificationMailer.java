@@ -3,7 +3,7 @@ package org.orglife.escalation;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +37,7 @@ public class NotificationMailer {
 
     @Scheduled(fixedDelayString = "${orglife.mail.poll-interval:PT30S}")
     public void sendPending() {
-        Instant now = EngineClock.now();
+        Instant now = EngineContext.now();
         for (Notifications.Outgoing mail : notifications.pendingMail(50, now.minus(Duration.ofMinutes(10)))) {
             if (!notifications.claim(mail.id(), now)) {
                 continue;

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.engine.EngineQueries;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -46,16 +46,16 @@ class NotifyOverdueDelegate implements JavaDelegate {
     }
 
     static EscalationRecords.Step step(DelegateExecution execution) {
-        return new EscalationRecords.Step((String) execution.getVariable("taskId"),
+        return new EscalationRecords.Step((String) execution.getVariable(EscalationVariables.TASK_ID),
                 (String) execution.getVariable(ReviewVariables.CYCLE_ID),
-                (String) execution.getVariable(ReviewVariables.BRANCH_CODE), (String) execution.getVariable("taskKey"),
-                (String) execution.getVariable("taskName"), ((Date) execution.getVariable("dueAt")).toInstant());
+                (String) execution.getVariable(ReviewVariables.BRANCH_CODE), (String) execution.getVariable(EscalationVariables.TASK_KEY),
+                (String) execution.getVariable(EscalationVariables.TASK_NAME), ((Date) execution.getVariable(EscalationVariables.DUE_AT)).toInstant());
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         EscalationRecords.Step step = step(execution);
-        Instant now = EngineClock.now();
+        Instant now = EngineContext.now();
         Branch branch = branches.findByCode(step.branchCode()).orElseThrow();
         LocalDate dueDay = step.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
         String title = "【逾期提醒】" + branch.name() + "「" + step.taskName() + "」已到期";

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +35,7 @@ public class OverdueSweep implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("escalated", sweep());
+        execution.setVariable(EscalationVariables.ESCALATED, sweep());
     }
 
     /** Escalates the steps that are overdue now; returns how many. */
@@ -49,7 +49,7 @@ public class OverdueSweep implements JavaDelegate {
                   and not exists (select 1 from escalation e where e.task_id = t.id_ and e.level = 1)
                 order by t.due_date_, t.id_
                 limit ?""")
-                .params(new Timestamp(EngineClock.currentTime().getTime()), BATCH)
+                .params(new Timestamp(EngineContext.currentTime().getTime()), BATCH)
                 .query((rs, row) -> new EscalationRecords.Step(rs.getString("task_id"), rs.getString("cycle_id"),
                         rs.getString("branch_code"), rs.getString("task_key"), rs.getString("task_name"),
                         rs.getTimestamp("due_at").toInstant()))

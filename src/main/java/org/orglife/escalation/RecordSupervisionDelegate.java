@@ -2,7 +2,7 @@ package org.orglife.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
 /** 登记督办（二级）: two working days overdue, recorded once; only the first record opens a supervision task. */
@@ -17,7 +17,7 @@ class RecordSupervisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean first = records.escalate(NotifyOverdueDelegate.step(execution), 2, EngineClock.now());
-        execution.setVariable("firstSupervision", first);
+        boolean first = records.escalate(NotifyOverdueDelegate.step(execution), 2, EngineContext.now());
+        execution.setVariable(EscalationVariables.FIRST_SUPERVISION, first);
     }
 }

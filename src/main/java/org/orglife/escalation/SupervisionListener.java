@@ -4,13 +4,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.StepSchedule;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
+import org.orglife.engine.FormPrefill;
 import org.orglife.form.FormData;
 import org.orglife.form.FormValues;
 import org.orglife.registry.BranchRepository;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
 
 /** 督办逾期环节: names branch, step, due date and days overdue; the supervisor records what they did. */
 @Component("supervisionListener")
-class SupervisionListener implements TaskListener {
+class SupervisionListener implements TaskListener, FormPrefill {
+
+    static final String TASK = "superviseOverdueStep";
 
     private final EscalationRecords records;
     private final BranchRepository branches;
@@ -33,28 +37,43 @@ class SupervisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution instance = task.getExecution();
-        String stepTaskId = (String) instance.getVariable("taskId");
+        String stepTaskId = (String) instance.getVariable(EscalationVariables.TASK_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String branchCode = (String) instance.getVariable(ReviewVariables.BRANCH_CODE);
-            String branchName = branches.findByCode(branchCode).map(b -> b.name()).orElse(branchCode);
-            String stepName = (String) instance.getVariable("taskName");
-            ZonedDateTime due = ((Date) instance.getVariable("dueAt")).toInstant().atZone(ZoneId.of("Asia/Shanghai"));
-            LocalDate today = EngineClock.now().atZone(due.getZone()).toLocalDate();
-            int overdue = schedule.workingDaysOverdue(due, today);
-            task.setName("督办：" + branchName + "「" + stepName + "」");
-            task.setDueDate(Date.from(schedule.level2At(schedule.at(today)).toInstant()));
-            task.setVariablesLocal(new FormValues()
-                    .put("overdueSummary", branchName + "（" + branchCode + "）\n逾期环节：" + stepName + "\n到期日："
-                            + due.toLocalDate() + "\n已逾期 " + overdue + " 个工作日")
-                    .put("supervisorAction", null)
-                    .toMap());
+            task.setName("督办：" + branchName(branchCode) + "「" + instance.getVariable(EscalationVariables.TASK_NAME) + "」");
+            task.setDueDate(Date.from(schedule.level2At(schedule.at(today(instance))).toInstant()));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             FormData form = FormData.of(task.getVariablesLocal());
             String action = form.text("supervisorAction", "督办情况", 4000, true);
             form.rejectIfProblems();
-            String user = EngineClock.signedInUser();
-            records.recordSupervision(stepTaskId, action, user == null ? "system" : user,
-                    EngineClock.now());
+            records.recordSupervision(stepTaskId, action, EngineContext.actor(),
+                    EngineContext.now());
         }
+    }
+
+    /** The overdue step and how many working days it is overdue, as the supervisor opens the form. */
+    @Override
+    public Map<String, Object> valuesFor(DelegateTask task) {
+        if (!TASK.equals(task.getTaskDefinitionKey())) {
+            return null;
+        }
+        DelegateExecution instance = task.getExecution();
+        String branchCode = (String) instance.getVariable(ReviewVariables.BRANCH_CODE);
+        ZonedDateTime due = due(instance);
+        return new FormValues().put("overdueSummary", branchName(branchCode) + "（" + branchCode + "）\n逾期环节："
+                + instance.getVariable(EscalationVariables.TASK_NAME) + "\n到期日：" + due.toLocalDate() + "\n已逾期 "
+                + schedule.workingDaysOverdue(due, today(instance)) + " 个工作日").toMap();
+    }
+
+    private String branchName(String branchCode) {
+        return branches.findByCode(branchCode).map(b -> b.name()).orElse(branchCode);
+    }
+
+    private ZonedDateTime due(DelegateExecution instance) {
+        return ((Date) instance.getVariable(EscalationVariables.DUE_AT)).toInstant().atZone(schedule.zone());
+    }
+
+    private LocalDate today(DelegateExecution instance) {
+        return EngineContext.now().atZone(due(instance).getZone()).toLocalDate();
     }
 }

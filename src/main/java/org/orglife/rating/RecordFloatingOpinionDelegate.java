@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.orglife.engine.EngineQueries;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
@@ -35,7 +35,7 @@ class RecordFloatingOpinionDelegate implements JavaDelegate {
         String memberId = (String) execution.getVariable(ReviewVariables.OPINION_MEMBER_ID);
         String branchCode = (String) execution.getVariable(ReviewVariables.BRANCH_CODE);
         int year = (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR);
-        ratings.markDelivered(year, memberId, EngineClock.now());
+        ratings.markDelivered(year, memberId, EngineContext.now());
         var own = members.findByBranch(branchCode).stream().filter(m -> !m.floatingIn()).toList();
         EngineQueries.all(tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey("rateMembers")).forEach(task -> tasks.setVariableLocal(task.getId(), "guestOpinionsReceived",

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.orglife.calendar.WorkingDayCalendar;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.engine.EngineClock;
+import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
 /** 归档整改清单和测评结果: the date the township filed the branch's list and results (镇党委备案). */
@@ -25,6 +25,6 @@ class FileCycleDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cycles.markFiled((String) execution.getVariable(ReviewVariables.CYCLE_ID),
-                LocalDate.ofInstant(EngineClock.now(), calendar.zone()));
+                LocalDate.ofInstant(EngineContext.now(), calendar.zone()));
     }
 }

@@ -11,9 +11,12 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * The engine's time and the person it works for, for the features: the engine's clock (which the tests
  * set, so that timers, due dates and our records agree) and who is signed in to the command running now.
  */
-public final class EngineClock {
+public final class EngineContext {
 
-    private EngineClock() {
+    /** How our records name the application when it acts (a batch, a timer, the demo). */
+    public static final String SYSTEM = "system";
+
+    private EngineContext() {
     }
 
     /** Now, by the engine's clock. */
@@ -30,5 +33,11 @@ public final class EngineClock {
     public static String signedInUser() {
         CommandContext command = Context.getCommandContext();
         return command == null ? null : command.getAuthenticatedUserId();
+    }
+
+    /** Who acts, as our records name them: the signed-in person, or {@value #SYSTEM} for the application. */
+    public static String actor() {
+        String user = signedInUser();
+        return user == null ? SYSTEM : user;
     }
 }

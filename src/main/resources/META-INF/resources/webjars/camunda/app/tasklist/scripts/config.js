@@ -1,25 +1,8 @@
-// OrgLife's settings for this Camunda web app.
-// Our users read Chinese: the app speaks Simplified Chinese whatever the browser's language, and
-// English only when asked for with ?lang=en in the address (remembered in this browser; ?lang=zh
-// switches back). The apps themselves pick a locale by the browser's language alone, so offering
-// one locale at a time is what makes Chinese the default.
-const language = (() => {
-  const asked = new URLSearchParams(window.location.search).get('lang');
-  if (asked === 'en' || asked === 'zh') {
-    window.localStorage.setItem('orglife-lang', asked);
-  }
-  return window.localStorage.getItem('orglife-lang') === 'en' ? 'en' : 'zh-CN';
-})();
+// Tasklist's settings: OrgLife's, the same for every app (../../orglife-settings.js), and one script.
+import settings from '../../orglife-settings.js';
 
 export default {
-  app: {
-    name: 'OrgLife 组织生活会',
-    vendor: '大东沟镇党委'
-  },
-  locales: {
-    availableLocales: [language],
-    fallbackLocale: language
-  },
+  ...settings,
   // keeps 完成 usable on Camunda Forms with dynamic lists (see the script)
   customScripts: ['scripts/camunda-forms-lists']
 };

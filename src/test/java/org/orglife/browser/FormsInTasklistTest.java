@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.orglife.cycle.CycleDriver;
 import org.orglife.cycle.ReviewCycle;
 import org.orglife.cycle.ReviewCycles;
-import org.orglife.review.CycleDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.orglife.cycle.CycleDriver;
 import org.orglife.cycle.ReviewCycle;
 import org.orglife.cycle.ReviewCycles;
 import org.orglife.rating.RatingRecords;
-import org.orglife.review.CycleDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -186,8 +186,8 @@ class CampaignTest {
         for (int b = 1; b <= 8; b++) {
             insertRow("2036-DDG-0" + b, 2, 2, 0, 2, 0, 0, 0, 2, 0, 0);
         }
-        List<org.orglife.review.CycleDriver> last = List.of("2036-DDG-09", "2036-DDG-10").stream()
-                .map(key -> org.orglife.review.CycleDriver.of(engine, key).jumpTo("submitStatistics")).toList();
+        List<org.orglife.cycle.CycleDriver> last = List.of("2036-DDG-09", "2036-DDG-10").stream()
+                .map(key -> org.orglife.cycle.CycleDriver.of(engine, key).jumpTo("submitStatistics")).toList();
         Map<String, Object> statistics = new java.util.HashMap<>();
         org.orglife.statistics.BranchStatistics.COLUMNS.keySet().forEach(key -> statistics.put(key, 0));
         statistics.put("membersTotal", 2);

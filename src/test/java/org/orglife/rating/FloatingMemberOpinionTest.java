@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.orglife.cycle.ReviewCycles;
-import org.orglife.review.CycleDriver;
+import org.orglife.cycle.CycleDriver;
+import org.orglife.cycle.CycleProcessTest;
+import org.orglife.cycle.TestClock;
 import org.orglife.review.CycleTables;
-import org.orglife.review.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,25 +31,10 @@ import org.springframework.test.context.ActiveProfiles;
  * Demo roster: DDG-06 (泽丰农业科技有限公司党支部) hosts DDG01-044, DDG01-045, DDG02-044, DDG07-058,
  * DDG08-020 and DDG09-008; DDG01-008 floats to an organization outside the township.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-class FloatingMemberOpinionTest {
+class FloatingMemberOpinionTest extends CycleProcessTest {
 
     static final String BASIS = "日常表现良好，测评结果较好";
 
-    @Autowired ProcessEngine engine;
-    @Autowired ReviewCycles reviewCycles;
-    @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void setUp() {
-        AbstractAssertions.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
-    }
 
     CycleDriver ratingOf(String branchCode, int year) {
         return CycleDriver.start(engine, reviewCycles, branchCode, year).jumpTo("rateMembers");

@@ -19,11 +19,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.orglife.cycle.ReviewCycles;
+import org.orglife.cycle.CycleDriver;
+import org.orglife.cycle.CycleProcessTest;
+import org.orglife.cycle.TestClock;
 import org.orglife.form.SubmissionRejectedException;
-import org.orglife.review.CycleDriver;
 import org.orglife.review.CycleTables;
-import org.orglife.review.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,25 +36,10 @@ import org.springframework.test.context.ActiveProfiles;
  * table can be changed without a code change. Each test works its own branch and year; the cycle is
  * moved straight to rating (earlier steps are covered by the scenario and the other focused tests).
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-class RatingRulesInProcessTest {
+class RatingRulesInProcessTest extends CycleProcessTest {
 
     static final String BASIS = "日常表现良好，测评结果较好";
 
-    @Autowired ProcessEngine engine;
-    @Autowired ReviewCycles reviewCycles;
-    @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void setUp() {
-        AbstractAssertions.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
-    }
 
     CycleDriver ratingOf(String branchCode, int year) {
         TestClock.at(year + 1, 2, 21);

@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.orglife.cycle.ReviewCycles;
-import org.orglife.review.CycleDriver;
+import org.orglife.cycle.CycleDriver;
+import org.orglife.cycle.CycleProcessTest;
+import org.orglife.cycle.TestClock;
 import org.orglife.review.CycleTables;
-import org.orglife.review.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,23 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the branch decides (education first); 限期改正 needs no approval, 劝其退党 and 除名 go to the township
  * office, which may return them with a reason.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-class UnqualifiedMemberDispositionTest {
+class UnqualifiedMemberDispositionTest extends CycleProcessTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired ReviewCycles reviewCycles;
-    @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void setUp() {
-        AbstractAssertions.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
-    }
 
     /** DDG-10 rated with the given grades for DDG10-001, -002 and -004, and the jobs after rating run. */
     CycleDriver ratedCycle(int year, String... grades) {

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orglife.cycle.CycleArchive;
+import org.orglife.cycle.CycleDriver;
+import org.orglife.cycle.CycleProcessTest;
 import org.orglife.cycle.ReviewCycleRepository;
-import org.orglife.cycle.ReviewCycles;
+import org.orglife.cycle.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -25,24 +27,14 @@ import org.springframework.test.context.ActiveProfiles;
  * The whole year of the tiny branch DDG-10 (3 formal members, 1 probationary) through every task in
  * order, with one plan return and one filing return, as Tasklist would submit it.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-class BranchAnnualReviewScenarioTest {
+class BranchAnnualReviewScenarioTest extends CycleProcessTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired ReviewCycles reviewCycles;
     @Autowired CycleArchive archive;
     @Autowired ReviewCycleRepository cycles;
 
     @BeforeEach
-    void setUp() {
-        AbstractAssertions.init(engine);
+    void at21February2022() {
         at(2022, 2, 21);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
     }
 
     static void at(int year, int month, int day) {

@@ -17,9 +17,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.orglife.cycle.CycleDriver;
+import org.orglife.cycle.CycleProcessTest;
 import org.orglife.cycle.CycleRecords;
 import org.orglife.cycle.CycleRecords.Problem;
-import org.orglife.cycle.ReviewCycles;
+import org.orglife.cycle.TestClock;
 import org.orglife.form.Choices.FoundBy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,24 +33,9 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code draftWorkPlan} with the reason shown, and a perfunctory rectification list comes back to
  * {@code planRectification} with the criticism shown, each as often as needed, each round kept.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
-class WorkPlanAndFilingReturnsTest {
+class WorkPlanAndFilingReturnsTest extends CycleProcessTest {
 
-    @Autowired ProcessEngine engine;
-    @Autowired ReviewCycles reviewCycles;
     @Autowired CycleRecords records;
-    @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void setUp() {
-        AbstractAssertions.init(engine);
-    }
-
-    @AfterEach
-    void resetClock() {
-        TestClock.reset();
-    }
 
     ProcessInstance instance(CycleDriver cycle) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(cycle.processInstanceId)

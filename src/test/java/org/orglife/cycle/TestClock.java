@@ -1,4 +1,4 @@
-package org.orglife.review;
+package org.orglife.cycle;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

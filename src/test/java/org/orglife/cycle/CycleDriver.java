@@ -1,4 +1,4 @@
-package org.orglife.review;
+package org.orglife.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.orglife.cycle.ReviewCycles;
-import org.orglife.cycle.ReviewVariables;
 import org.orglife.form.SubmissionRejectedException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

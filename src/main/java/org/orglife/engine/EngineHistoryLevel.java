@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Copies of the forms were most of a cycle's engine history and a fifth of its statements; the
  * passes, the job log of creations and the completion log another third of what was left
- * (BENCHMARKS.md).
+ * (docs/benchmarks-history.md).
  */
 @Component
 public class EngineHistoryLevel extends AbstractProcessEnginePlugin implements HistoryLevel {

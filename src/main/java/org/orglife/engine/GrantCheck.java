@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  *
  * <p>The engine builds that SQL anew for every check from a template of nested conditions: in a profile
  * of the benchmark the check before each completion took 16% of all CPU samples, and answering it here
- * cut the machine's CPU per completion by 8% (BENCHMARKS.md, round 6).
+ * cut the machine's CPU per completion by 8% (docs/benchmarks-history.md, round 6).
  */
 final class GrantCheck {
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * that hold any authorization at all, and to know those it reads {@code SELECT DISTINCT GROUP_ID_
  * FROM ACT_RU_AUTHORIZATION} once per command. Every branch has its group with grants, so at province
  * scale that is 100,000 groups out of 1.4 million rows: 450 ms per command, and a completion fell from
- * 50 a second to 5 (BENCHMARKS.md). A person belongs to two or three groups; a group without any
+ * 50 a second to 5 (docs/benchmarks-history.md). A person belongs to two or three groups; a group without any
  * grant matches no authorization row, so checking with all of them gives the same answers. This
  * plugin gives the engine an authorization manager that keeps the person's groups as they are.
  *

@@ -3,7 +3,6 @@ package org.orglife.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -41,7 +40,7 @@ public class AccessRules {
     /**
      * The role groups' grants. A branch's own group holds none: its only member, the secretary, is also
      * in {@code branch-secretaries}, and 100,000 branch groups each holding a grant on every user,
-     * group and process definition made every authorization check read 300,000 rows (BENCHMARKS.md).
+     * group and process definition made every authorization check read 300,000 rows (docs/benchmarks-history.md).
      */
     void apply() {
         List<String> everyone = List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS,

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
  * <p>The table is the deployed one (its latest version, so the township's edits apply), evaluated in
  * memory: a step asks about every member of the branch several times, and through the engine's
  * decision service each answer would be a decision instance in the engine history — about 120 per
- * cycle, a quarter of all its statements (BENCHMARKS.md). The outcome that matters is kept in our
+ * cycle, a quarter of all its statements (docs/benchmarks-history.md). The outcome that matters is kept in our
  * tables with the grades. A deployed table never changes, so each (status, sanction) pair is evaluated
  * once per deployed version and remembered: an evaluation through the FEEL engine costs milliseconds,
  * and asking afresh for every step took a fifth of the application's CPU in the benchmark.

@@ -291,7 +291,7 @@ public class Benchmark {
      * first analyze of a fresh bench database saw the tables the drive fills empty, and PostgreSQL
      * keeps the plans it made for empty tables (a scan of the whole audit trail for each step filed)
      * until autovacuum, busy with the registry's millions of new rows, gets round to them: 5.3 ms
-     * instead of 0.1 ms per audit row in a 100,000-branch run (BENCHMARKS.md, round 4).
+     * instead of 0.1 ms per audit row in a 100,000-branch run (docs/benchmarks-history.md, round 4).
      */
     private ScheduledExecutorService freshStatistics() {
         ScheduledExecutorService analyzer = Executors.newSingleThreadScheduledExecutor();

@@ -8,10 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orglife.cycle.CycleArchive;
@@ -20,8 +17,6 @@ import org.orglife.cycle.CycleProcessTest;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole year of the tiny branch DDG-10 (3 formal members, 1 probationary) through every task in

@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
  * create, the branch's liaison cadre and area chief may read the task ({@link CycleAccess}), it gets
  * its due date ({@link StepDeadlines}), and the {@link StepObserver}s hear of it; on complete the
  * submission goes to the task's {@link ReviewStep}, whose refusal rolls the completion back, and is
- * filed in the audit trail; on complete and delete the observers hear that it closed. When a task's
- * form is opened, its step computes what the form shows.
+ * filed in the audit trail. When a task's form is opened, its step computes what the form shows.
  */
 @Component("reviewStepListener")
 class StepListener implements TaskListener, FormPrefill {
@@ -79,9 +78,7 @@ class StepListener implements TaskListener, FormPrefill {
                 step.complete(context, FormData.of(task.getVariablesLocal()));
                 audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), task.getName(), context.userId(),
                         context.now());
-                observers.forEach(observer -> observer.closed(task));
             }
-            case EVENTNAME_DELETE -> observers.forEach(observer -> observer.closed(task));
             default -> { }
         }
     }

@@ -41,8 +41,11 @@ class OverdueNotices {
         this.mail = !mailHost.isBlank();
     }
 
-    /** Notifies the step's people and the branch's liaison cadre that it is overdue. */
+    /** Notifies the step's people and the branch's liaison cadre that it is overdue, if it still is. */
     void notifyOverdue(EscalationRecords.Step step) {
+        if (tasks.createTaskQuery().taskId(step.taskId()).count() == 0) {
+            return;
+        }
         Instant now = EngineContext.now();
         Branch branch = branches.findByCode(step.branchCode()).orElseThrow();
         LocalDate dueDay = step.dueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();

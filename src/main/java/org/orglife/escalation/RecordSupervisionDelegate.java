@@ -5,19 +5,25 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.orglife.engine.EngineContext;
 import org.springframework.stereotype.Component;
 
-/** 登记督办（二级）: two working days overdue, recorded once; only the first record opens a supervision task. */
+/**
+ * 登记督办（二级）: two working days overdue, recorded once; only the first record of a step still open
+ * opens a supervision task. A step done by now needs none, and its escalation ends here.
+ */
 @Component
 class RecordSupervisionDelegate implements JavaDelegate {
 
     private final EscalationRecords records;
+    private final EscalationWatch watch;
 
-    RecordSupervisionDelegate(EscalationRecords records) {
+    RecordSupervisionDelegate(EscalationRecords records, EscalationWatch watch) {
         this.records = records;
+        this.watch = watch;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean first = records.escalate(NotifyOverdueDelegate.step(execution), 2, EngineContext.now());
+        EscalationRecords.Step step = NotifyOverdueDelegate.step(execution);
+        boolean first = watch.stepOpen(step.taskId()) && records.escalate(step, 2, EngineContext.now());
         execution.setVariable(EscalationVariables.FIRST_SUPERVISION, first);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The escalation's part in a step's life: a step that opens already overdue is escalated at once (the
- * sweep finds the others once they fall due), and a step that closes ends its escalation. A step done
- * on time costs nothing here.
+ * sweep finds the others once they fall due). A step done on time costs nothing here; one done late
+ * is noticed by its escalation's own jobs ({@link EscalationWatch}).
  */
 @Component
 class StepEscalation implements StepObserver {
@@ -25,14 +25,6 @@ class StepEscalation implements StepObserver {
         if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
             escalations.escalate(new EscalationRecords.Step(task.getId(), cycleId, branchCode,
                     task.getTaskDefinitionKey(), task.getName(), due));
-        }
-    }
-
-    /** Only a step that was due can have an escalation to end. */
-    @Override
-    public void closed(DelegateTask task) {
-        if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
-            escalations.stop(task.getId());
         }
     }
 }

@@ -121,8 +121,8 @@ public class Benchmark {
                 .taskDefinitionKey("draftWorkPlan").count() >= s.branches(), "every cycle's draftWorkPlan");
         details.put("cycles_open_s", secondsSince(t));
         if (postgres) {
-            // a fresh database has no planner statistics yet: without them the stepCompleted correlation
-            // scans every escalation's subscription (100 ms at 2,000 branches instead of 0.2 ms)
+            // a fresh database has no planner statistics yet: plans made for its empty tables would stay
+            // (docs/benchmarks-history.md, round 4)
             t = System.nanoTime();
             jdbc.execute("analyze");
             details.put("analyze_s", secondsSince(t));

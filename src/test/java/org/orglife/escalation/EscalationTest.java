@@ -226,6 +226,43 @@ class EscalationTest {
         assertThat(levelOneRecords(2025)).isEqualTo(10);
     }
 
+    /**
+     * A step done while its escalation's jobs still wait: its completion does not touch the escalation
+     * (ending it there raced with those jobs), and the escalation finds out by itself. No notice is sent
+     * for it, no 督办 opened, and it ends at its second level's time.
+     */
+    @Test
+    void aStepDoneWhileItsEscalationWaitsIsNeitherNoticedNorSupervisedAndItsEscalationEnds() {
+        at(2030, 2, 1, 9);
+        campaigns.launch(new Campaigns.LaunchRequest(2029, LocalDate.of(2030, 2, 20), LocalDate.of(2030, 2, 28),
+                LocalDate.of(2030, 3, 8), 5, BigDecimal.ZERO), "office");
+        runJobsOfCampaign(2029);
+        at(2030, 2, 20, 9);
+        assertThat(sweep.sweep()).as("every branch's plan fell due").isEqualTo(10);
+        Task plan = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2029-DDG-05")
+                .taskDefinitionKey("draftWorkPlan").singleResult();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("overdue-escalation")
+                .processInstanceBusinessKey(plan.getId()).count()).as("its escalation waits to notify").isEqualTo(1);
+
+        engine.getFormService().submitTaskForm(plan.getId(), Map.of("committeeMeetingOn", "2030-02-24",
+                "membersMeetingOn", "2030-02-25", "venue", "卫生院会议室", "studyTopics", "学习党章",
+                "membersMeetingForm", "WHOLE"));
+        runJobs(() -> engine.getManagementService().createJobQuery().executable());
+        at(2030, 2, 25, 18);
+        runJobs(() -> engine.getManagementService().createJobQuery().executable());
+
+        assertThat(jdbc.sql("select count(*) from notification where task_id = ?").param(plan.getId())
+                .query(Integer.class).single()).as("no notice for a step done").isZero();
+        assertThat(jdbc.sql("select count(*) from escalation where task_id = ? and level = 2").param(plan.getId())
+                .query(Integer.class).single()).as("no 督办 for a step done").isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(plan.getId())
+                .count()).as("its escalation ended").isZero();
+        assertThat(jdbc.sql("""
+                select count(*) from escalation
+                where cycle_id like '2029-%' and level = 2 and task_key = 'draftWorkPlan'""")
+                .query(Integer.class).single()).as("the nine plans still open are supervised").isEqualTo(9);
+    }
+
     /** The campaign's own jobs only (its cycles start): no sweep, so what escalates did so by itself. */
     void runJobsOfCampaign(int year) {
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()

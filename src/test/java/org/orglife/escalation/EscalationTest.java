@@ -263,6 +263,51 @@ class EscalationTest {
                 .query(Integer.class).single()).as("the nine plans still open are supervised").isEqualTo(9);
     }
 
+    /**
+     * An escalation started by the previous release runs on its own model, which waits for a message
+     * that nobody correlates any more: it too sends nothing for a step done and ends at its timer.
+     */
+    @Test
+    void anEscalationOfThePreviousReleaseEndsWithoutADuBanForAStepDone() {
+        at(2032, 2, 1, 9);
+        campaigns.launch(new Campaigns.LaunchRequest(2031, LocalDate.of(2032, 2, 20), LocalDate.of(2032, 2, 27),
+                LocalDate.of(2032, 3, 8), 5, BigDecimal.ZERO), "office");
+        runJobsOfCampaign(2031);
+        at(2032, 2, 20, 9);
+        Task plan = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2031-DDG-07")
+                .taskDefinitionKey("draftWorkPlan").singleResult();
+        var previous = engine.getRepositoryService().createDeployment().name("previous release")
+                .addClasspathResource("previous-release/overdue-escalation.bpmn").deploy();
+        try {
+            String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                    .deploymentId(previous.getId()).singleResult().getId();
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("taskId", plan.getId());
+            variables.put("taskKey", "draftWorkPlan");
+            variables.put("taskName", plan.getName());
+            variables.put("cycleId", "2031-DDG-07");
+            variables.put("branchCode", "DDG-07");
+            variables.put("dueAt", plan.getDueDate());
+            variables.put("level2At", Date.from(ZonedDateTime.of(2032, 2, 24, 9, 0, 0, 0, SHANGHAI).toInstant()));
+            engine.getRuntimeService().startProcessInstanceById(definition, plan.getId(), variables);
+
+            engine.getFormService().submitTaskForm(plan.getId(), Map.of("committeeMeetingOn", "2032-02-24",
+                    "membersMeetingOn", "2032-02-25", "venue", "会议室", "studyTopics", "学习党章",
+                    "membersMeetingForm", "WHOLE"));
+            at(2032, 2, 25, 18);
+            runJobs(() -> engine.getManagementService().createJobQuery().processDefinitionId(definition).executable());
+
+            assertThat(jdbc.sql("select count(*) from notification where task_id = ?").param(plan.getId())
+                    .query(Integer.class).single()).isZero();
+            assertThat(engine.getTaskService().createTaskQuery().processDefinitionId(definition).count())
+                    .as("no 督办").isZero();
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(definition).count())
+                    .as("ended at its timer").isZero();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(previous.getId(), true);
+        }
+    }
+
     /** The campaign's own jobs only (its cycles start): no sweep, so what escalates did so by itself. */
     void runJobsOfCampaign(int year) {
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()

@@ -22,6 +22,7 @@ import org.orglife.form.FormValues;
 import org.orglife.rating.Eligibility;
 import org.orglife.rating.RatingEligibility;
 import org.orglife.registry.Member;
+import org.orglife.registry.MemberStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +58,7 @@ class HoldMembersMeetingStep implements ReviewStep {
                         "absenceReason", null))
                 .toList();
         RatingEligibility.Table table = eligibility.table(context.year());
-        List<Map<String, Object>> tallies = context.members().stream()
+        List<Map<String, Object>> tallies = appraised(context, table).stream()
                 .map(m -> FormValues.item("memberId", m.id(), "name", m.name(),
                         "note", note(table.of(m)),
                         "excellent", 0, "qualified", 0, "basicallyQualified", 0, "unqualified", 0))
@@ -70,6 +71,21 @@ class HoldMembersMeetingStep implements ReviewStep {
                 .put("committeeAppraisal", null)
                 .list("tallies", tallies)
                 .toMap();
+    }
+
+    /**
+     * The members the democratic appraisal is about: every member but one whom the eligibility table
+     * leaves ungraded though a formal member, such as one under 留党察看 (SPEC §3: no vote cast about
+     * them). Probationary members are appraised and not graded.
+     */
+    static List<Member> appraised(StepContext context, RatingEligibility.Table table) {
+        return context.members().stream()
+                .filter(m -> table.of(m).graded() || m.status() == MemberStatus.PROBATIONARY)
+                .toList();
+    }
+
+    private static String notAppraisedBecause(Eligibility e) {
+        return e.note() == null || e.note().isBlank() ? "不评定等次" : e.note();
     }
 
     private static String note(Eligibility e) {
@@ -111,7 +127,14 @@ class HoldMembersMeetingStep implements ReviewStep {
             }
         }
         List<Tally> tallies = new ArrayList<>();
-        for (FormData item : MemberList.items(form, "tallies", "民主测评票数", context)) {
+        List<Member> appraised = appraised(context, table);
+        for (FormData item : MemberList.items(form, "tallies", "民主测评票数", context, appraised)) {
+            Member member = context.member(item.text("memberId"));
+            if (!appraised.contains(member)) {
+                item.problem(member.name() + "（" + member.id() + "）" + notAppraisedBecause(table.of(member))
+                        + "，不参加民主测评，不能填写测评票数，请删除这一行");
+                continue;
+            }
             Tally tally = new Tally(item.text("memberId"), item.count("excellent", "优秀票", false),
                     item.count("qualified", "合格票", false), item.count("basicallyQualified", "基本合格票", false),
                     item.count("unqualified", "不合格票", false));

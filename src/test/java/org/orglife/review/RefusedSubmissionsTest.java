@@ -227,11 +227,11 @@ class RefusedSubmissionsTest {
     }
 
     @Test
-    void talliesCannotExceedTheVotersPresentAndAMemberUnderProbationHasNoVote() {
-        // given DDG-09 in 2021: 侯晋芳 (DDG09-017) under 留党察看
+    void talliesCannotExceedTheVotersPresentAndAMemberUnderProbationNeitherVotesNorIsVotedOn() {
+        // given DDG-09 in 2021: 侯晋芳 (DDG09-017) under 留党察看: no vote cast by her, none about her
         CycleDriver cycle = cycleAt("DDG-09", 2021, "holdMembersMeeting");
         List<Map<String, Object>> tallies = cycle.list("holdMembersMeeting", "tallies");
-        assertThat(item(tallies, "DDG09-017").get("note").toString()).contains("留党察看", "无表决权");
+        assertThat(tallies).as("no row to type her tallies in").noneMatch(t -> t.get("memberId").equals("DDG09-017"));
 
         // and only 马东升 (DDG09-001) and 侯晋芳 present: one voter
         List<Map<String, Object>> attendance = cycle.list("holdMembersMeeting", "attendance");
@@ -252,10 +252,18 @@ class RefusedSubmissionsTest {
         // when a member gets two votes, then refused: 侯晋芳's presence adds no vote
         refused(cycle, "holdMembersMeeting", meeting, "测评票数合计 2 张，超过了有表决权的到会党员人数 1 名");
 
-        // when the tallies fit the one voter, then accepted, however low the attendance
+        // when tallies are typed for 侯晋芳 all the same, then refused, naming her
+        List<Map<String, Object>> withHers = new ArrayList<>(tallies);
+        withHers.add(new HashMap<>(Map.of("memberId", "DDG09-017", "name", "侯晋芳", "excellent", 0, "qualified", 1,
+                "basicallyQualified", 0, "unqualified", 0)));
         item(tallies, "DDG09-002").put("qualified", 0);
+        refused(cycle, "holdMembersMeeting", values("membersHeldOn", "2022-02-14", "membersMeetingForm", "WHOLE",
+                "attendance", marked, "committeeAppraisal", "满意", "tallies", withHers),
+                "侯晋芳（DDG09-017）", "不参加民主测评，不能填写测评票数");
+
+        // when the tallies fit the one voter, then accepted, however low the attendance
         cycle.complete("holdMembersMeeting", meeting);
-        assertThat(rows("appraisal_tally", cycle)).isEqualTo(47);
+        assertThat(rows("appraisal_tally", cycle)).as("every member but her").isEqualTo(46);
     }
 
     /** DDG-03 at planRectification, its committee having listed two problems. */

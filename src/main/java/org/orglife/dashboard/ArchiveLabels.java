@@ -6,7 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The archive as tables with Chinese headings; values are shown as text (escaped by the template). */
+import org.orglife.form.ChoiceLabels;
+
+/**
+ * The archive as tables with Chinese headings, each value in the words of the form it was chosen in
+ * ({@link ChoiceLabels}); values are shown as text (escaped by the template).
+ */
 final class ArchiveLabels {
 
     static final Map<String, String> SECTIONS = sections();
@@ -15,8 +20,13 @@ final class ArchiveLabels {
     record Section(String title, List<String> columns, List<List<Object>> rows) {
     }
 
+    /** The subjects of decisions and the kinds of meetings, named as a reader of the archive says them. */
+    static final Map<String, String> WORDS = Map.of("WORK_PLAN", "工作方案", "EXCELLENT_EXCEPTION", "优秀比例例外",
+            "FILING", "备案", "COMMITTEE", "支部委员会会议", "MEMBERS", "党员大会", "RUNNING", "进行中",
+            "COMPLETED", "已完成");
+
     @SuppressWarnings("unchecked")
-    static List<Section> sections(Map<String, Object> archive) {
+    static List<Section> sections(Map<String, Object> archive, ChoiceLabels choices) {
         List<Section> result = new ArrayList<>();
         SECTIONS.forEach((key, title) -> {
             Object data = archive.get(key);
@@ -26,7 +36,8 @@ final class ArchiveLabels {
             List<String> columns = rows.isEmpty() ? List.of()
                     : rows.get(0).keySet().stream().map(c -> FIELDS.getOrDefault(c, c)).toList();
             result.add(new Section(title, columns, rows.stream().map(r -> List.copyOf(
-                    r.values().stream().map(v -> v == null ? "" : (Object) v).toList())).toList()));
+                    r.values().stream().map(v -> v != null && WORDS.containsKey(v.toString()) ? WORDS.get(v.toString())
+                            : choices.label(v)).toList())).toList()));
         });
         return result;
     }

@@ -7,6 +7,7 @@ import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.UnknownCycleException;
 import org.orglife.escalation.Notifications;
+import org.orglife.form.ChoiceLabels;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchVisibility;
 import org.orglife.security.CurrentUser;
@@ -29,14 +30,16 @@ class DashboardController {
     private final BranchVisibility visibility;
     private final ReviewCycleRepository cycles;
     private final CycleArchive archive;
+    private final ChoiceLabels choiceLabels;
 
     DashboardController(DashboardView view, Notifications notifications, BranchVisibility visibility,
-            ReviewCycleRepository cycles, CycleArchive archive) {
+            ReviewCycleRepository cycles, CycleArchive archive, ChoiceLabels choiceLabels) {
         this.view = view;
         this.notifications = notifications;
         this.visibility = visibility;
         this.cycles = cycles;
         this.archive = archive;
+        this.choiceLabels = choiceLabels;
     }
 
     @GetMapping("/login")
@@ -79,7 +82,7 @@ class DashboardController {
                 .orElseThrow(() -> new UnknownCycleException(code, year));
         model.addAttribute("branch", branch);
         model.addAttribute("year", year);
-        model.addAttribute("sections", ArchiveLabels.sections(archive.read(cycle)));
+        model.addAttribute("sections", ArchiveLabels.sections(archive.read(cycle), choiceLabels));
         return "archive";
     }
 }

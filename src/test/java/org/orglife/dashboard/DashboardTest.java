@@ -213,6 +213,32 @@ class DashboardTest {
                 .andExpect(status().isNotFound());
     }
 
+    /** Every value in the words the person chose it in: 党员大会, not WHOLE; 是, not true; 系统, not system. */
+    @Test
+    void theArchiveShowsNoRawValueOfAForm() throws Exception {
+        var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(YEAR + "-DDG-02")
+                .taskDefinitionKey("draftWorkPlan").singleResult();
+        if (task != null) {
+            engine.getFormService().submitTaskForm(task.getId(), Map.of("committeeMeetingOn", "2041-12-01",
+                    "membersMeetingOn", "2041-12-02", "venue", "会议室", "studyTopics", "学习",
+                    "membersMeetingForm", "WHOLE"));
+            var review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(YEAR + "-DDG-02")
+                    .taskDefinitionKey("reviewWorkPlan").singleResult();
+            engine.getFormService().submitTaskForm(review.getId(), Map.of("planDecision", "APPROVE"));
+        }
+
+        String html = mvc.perform(get("/dashboard/branches/DDG-02/reviews/" + YEAR)
+                .with(as("office", "township-office"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        List<String> cells = new ArrayList<>();
+        Matcher m = Pattern.compile("<td>([^<]*)</td>").matcher(html);
+        while (m.find()) {
+            cells.add(m.group(1));
+        }
+        assertThat(cells).contains("党员大会", "工作方案", "是", "系统")
+                .noneMatch(cell -> cell.matches("[A-Z][A-Z_]+|true|false|system"));
+    }
+
     @Test
     void theTownshipIsListedPageByPageWithTheChartsOverEveryBranch() throws Exception {
         String first = page(SUPERVISOR, "size", "3");

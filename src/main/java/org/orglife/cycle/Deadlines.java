@@ -20,6 +20,17 @@ public record Deadlines(LocalDate planDueBy, LocalDate meetingsDueBy, LocalDate 
                 STATISTICS_DUE_BY, statisticsDueBy.toString(), PUBLICITY_WORKING_DAYS, publicityWorkingDays);
     }
 
+    /**
+     * The notice's own dates for a year under review, for a cycle started on its own, outside a
+     * campaign: work plans by 22 February of the next year, meetings by the end of February, the
+     * statistics by 5 March (中共大东沟镇委员会, 2022-02-20, for 2021).
+     */
+    public static Deadlines ofTheNotice(int year, int publicityWorkingDays) {
+        LocalDate february = LocalDate.of(year + 1, 2, 1);
+        return new Deadlines(february.withDayOfMonth(22), february.withDayOfMonth(february.lengthOfMonth()),
+                LocalDate.of(year + 1, 3, 5), publicityWorkingDays);
+    }
+
     /** The deadlines a process instance carries, or null when it runs outside a campaign. */
     public static Deadlines fromVariables(java.util.function.Function<String, Object> variable) {
         Object plan = variable.apply(PLAN_DUE_BY);

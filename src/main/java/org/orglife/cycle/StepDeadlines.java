@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * A step's due date, in a campaign: the campaign's deadlines, counted back on the working-day calendar
- * by the schedule, and a follow-up date two working days before. A cycle started alone has none.
+ * A step's due date: the campaign's deadlines, counted back on the working-day calendar by the
+ * schedule, and a follow-up date two working days before. A cycle started on its own, outside a
+ * campaign, is dated by the notice's own deadlines for its year ({@link Deadlines#ofTheNotice}).
  */
 @Component
 class StepDeadlines {
@@ -20,11 +21,13 @@ class StepDeadlines {
         this.schedule = schedule;
     }
 
-    /** Dates the task; the due date, if it has one. */
+    /** Dates the task; the due date, if its step has one in the schedule. */
     Optional<Instant> date(DelegateTask task) {
         Deadlines deadlines = Deadlines.fromVariables(task.getExecution()::getVariable);
         if (deadlines == null) {
-            return Optional.empty();
+            Object days = task.getExecution().getVariable(ReviewVariables.PUBLICITY_WORKING_DAYS);
+            deadlines = Deadlines.ofTheNotice((Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR),
+                    days instanceof Number n ? n.intValue() : ReviewVariables.DEFAULT_PUBLICITY_WORKING_DAYS);
         }
         return schedule.dueAt(task.getTaskDefinitionKey(), deadlines).map(due -> {
             task.setDueDate(Date.from(due.toInstant()));

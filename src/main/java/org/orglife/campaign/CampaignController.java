@@ -13,6 +13,7 @@ import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.StepSchedule;
 import org.orglife.engine.AsSystem;
 import org.orglife.registry.Branch;
+import org.orglife.registry.BranchPage;
 import org.orglife.registry.BranchVisibility;
 import org.orglife.registry.TownshipProperties;
 import org.orglife.security.CurrentUser;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The year's campaign over {@code /api/campaigns}: launch, read, progress per branch, statistics table. */
 @RestController
@@ -115,10 +118,16 @@ class CampaignController {
                 "businessKey", ReviewVariables.cycleId(campaign.year(), code))).toList();
     }
 
+    /** Every branch's open steps, by branch code, a page at a time ({@link BranchPage}). */
     @GetMapping("/{year}/progress")
-    List<CampaignProgress.BranchProgress> progress(@PathVariable int year, CurrentUser user) {
+    ResponseEntity<List<CampaignProgress.BranchProgress>> progress(@PathVariable int year, CurrentUser user,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + BranchPage.DEFAULT_SIZE) int size, UriComponentsBuilder self) {
+        BranchPage asked = new BranchPage(page, size);
         records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
-        return progress.of(year, visibility.visibleTo(user.id(), user.groupIds()));
+        BranchVisibility.Scope scope = visibility.scope(user.id(), user.groupIds());
+        return asked.answer(progress.page(year, scope, asked), progress.count(year, scope),
+                self.path("/api/campaigns/" + year + "/progress"));
     }
 
     @GetMapping("/{year}/statistics.xlsx")

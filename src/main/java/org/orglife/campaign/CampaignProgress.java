@@ -13,11 +13,10 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.orglife.cycle.ReviewCycle;
 import org.orglife.engine.AsSystem;
 import org.orglife.engine.EngineQueries;
 import org.orglife.escalation.EscalationRecords;
-import org.orglife.registry.Branch;
+import org.orglife.registry.BranchPage;
 import org.orglife.registry.BranchVisibility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,24 +51,32 @@ public class CampaignProgress {
             List<OpenStep> openSteps) {
     }
 
-    /** The year's cycles of the given branches, by branch code, with their open steps. */
-    public List<BranchProgress> of(int year, Collection<Branch> branches) {
-        Map<String, Branch> byCode = new HashMap<>();
-        branches.forEach(b -> byCode.put(b.code(), b));
-        List<String> codes = new ArrayList<>(byCode.keySet());
-        List<ReviewCycle> cycles = new ArrayList<>();
-        for (int from = 0; from < codes.size(); from += CHUNK) {
-            cycles.addAll(jdbc.sql("select * from review_cycle where review_year = :year and branch_code in (:codes)")
-                    .param("year", year).param("codes", codes.subList(from, Math.min(codes.size(), from + CHUNK)))
-                    .query((rs, n) -> new ReviewCycle(rs.getString("id"), rs.getString("branch_code"),
-                            rs.getInt("review_year"), rs.getString("process_instance_id"), rs.getString("status"),
-                            rs.getTimestamp("started_at").toInstant(), null, null))
-                    .list());
-        }
-        cycles.sort(Comparator.comparing(ReviewCycle::branchCode));
-        Map<String, List<OpenStep>> open = openSteps(cycles.stream().map(ReviewCycle::processInstanceId).toList());
-        return cycles.stream().map(c -> new BranchProgress(c.branchCode(), byCode.get(c.branchCode()).name(), c.id(),
-                c.status(), open.getOrDefault(c.processInstanceId(), List.of()))).toList();
+    /** One page of the year's cycles in the person's scope, by branch code, with their open steps. */
+    public List<BranchProgress> page(int year, BranchVisibility.Scope scope, BranchPage page) {
+        List<ReviewCycleRow> rows = scope.bind(jdbc.sql("""
+                        select c.id, c.branch_code, b.name, c.status, c.process_instance_id
+                        from review_cycle c join party_branch b on b.code = c.branch_code
+                        where c.review_year = :year and %s
+                        order by c.branch_code limit :limit offset :offset""".formatted(scope.condition("b")))
+                        .param("year", year).param("limit", page.size()).param("offset", page.offset()))
+                .query((rs, n) -> new ReviewCycleRow(rs.getString("id"), rs.getString("branch_code"),
+                        rs.getString("name"), rs.getString("status"), rs.getString("process_instance_id")))
+                .list();
+        Map<String, List<OpenStep>> open = openSteps(rows.stream().map(ReviewCycleRow::processInstanceId).toList());
+        return rows.stream().map(r -> new BranchProgress(r.branchCode(), r.branchName(), r.id(), r.status(),
+                open.getOrDefault(r.processInstanceId(), List.of()))).toList();
+    }
+
+    /** How many of the year's cycles are in the person's scope. */
+    public long count(int year, BranchVisibility.Scope scope) {
+        return scope.bind(jdbc.sql("""
+                        select count(*) from review_cycle c join party_branch b on b.code = c.branch_code
+                        where c.review_year = :year and %s""".formatted(scope.condition("b"))).param("year", year))
+                .query(Long.class).single();
+    }
+
+    private record ReviewCycleRow(String id, String branchCode, String branchName, String status,
+            String processInstanceId) {
     }
 
     /** The open steps of the given cycle instances by process instance id, each sorted by task key. */

@@ -41,6 +41,19 @@ public class BranchRepository {
                 + " order by code")).query(BranchRepository::map).list();
     }
 
+    /** One page of the branches in scope, by code. */
+    public List<Branch> findIn(BranchVisibility.Scope scope, BranchPage page) {
+        return scope.bind(jdbc.sql("select " + COLUMNS + " from party_branch b where " + scope.condition("b")
+                + " order by code limit :limit offset :offset").param("limit", page.size())
+                .param("offset", page.offset())).query(BranchRepository::map).list();
+    }
+
+    /** How many branches are in scope. */
+    public long countIn(BranchVisibility.Scope scope) {
+        return scope.bind(jdbc.sql("select count(*) from party_branch b where " + scope.condition("b")))
+                .query(Long.class).single();
+    }
+
     /**
      * Counts the roster imports that changed a member: figures derived from the members (the ⌊N/3⌋
      * caps of the dashboard) may be kept until it moves, on every node sharing the database.

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.orglife.security.CurrentUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Registry reads and roster import over {@code /api}. */
 @RestController
@@ -19,18 +21,26 @@ import org.springframework.web.multipart.MultipartFile;
 class RegistryController {
 
     private final BranchVisibility visibility;
+    private final BranchRepository branches;
     private final MemberRepository members;
     private final RosterImport rosterImport;
 
-    RegistryController(BranchVisibility visibility, MemberRepository members, RosterImport rosterImport) {
+    RegistryController(BranchVisibility visibility, BranchRepository branches, MemberRepository members,
+            RosterImport rosterImport) {
         this.visibility = visibility;
+        this.branches = branches;
         this.members = members;
         this.rosterImport = rosterImport;
     }
 
+    /** The branches the person may see, by code, a page at a time ({@link BranchPage}). */
     @GetMapping("/branches")
-    List<Branch> branches(CurrentUser user) {
-        return visibility.visibleTo(user.id(), user.groupIds());
+    ResponseEntity<List<Branch>> branches(CurrentUser user, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + BranchPage.DEFAULT_SIZE) int size, UriComponentsBuilder self) {
+        BranchPage asked = new BranchPage(page, size);
+        BranchVisibility.Scope scope = visibility.scope(user.id(), user.groupIds());
+        return asked.answer(branches.findIn(scope, asked), branches.countIn(scope),
+                self.path("/api/branches"));
     }
 
     @GetMapping("/branches/{code}")

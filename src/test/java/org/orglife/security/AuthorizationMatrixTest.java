@@ -419,11 +419,7 @@ class AuthorizationMatrixTest {
      */
     @Test
     void aBranchSeesOnlyItsOwnPartOfTheCampaign() {
-        if (campaignRecords.find(CAMPAIGN_YEAR).isEmpty()) {
-            campaigns.launch(new Campaigns.LaunchRequest(CAMPAIGN_YEAR, java.time.LocalDate.parse("2059-02-20"),
-                    java.time.LocalDate.parse("2059-02-27"), java.time.LocalDate.parse("2059-03-05"), 5,
-                    new java.math.BigDecimal("0.5")), "office");
-        }
+        launchTheCampaign();
         SoftAssertions softly = new SoftAssertions();
         for (String person : ROLES) {
             JsonNode campaign = exchange(person, HttpMethod.GET, "/api/campaigns/" + CAMPAIGN_YEAR, null).getBody();
@@ -442,6 +438,54 @@ class AuthorizationMatrixTest {
             }
         }
         softly.assertAll();
+    }
+
+    /**
+     * The lists that grow with the county come a page at a time, each page and the total over what the
+     * person may see only: the branches, and the campaign's progress.
+     */
+    @Test
+    void pagedListsHoldOnlyWhatThePersonMaySeeAndCountOnlyThat() {
+        launchTheCampaign();
+        SoftAssertions softly = new SoftAssertions();
+        for (String person : ROLES) {
+            Set<String> theirs = new java.util.TreeSet<>();
+            active.stream().filter(b -> TOWNSHIP_ROLES.contains(person) || b.secretary().userId().equals(person)
+                    || names(b, person)).forEach(b -> theirs.add(b.code()));
+            for (String list : List.of("/api/branches", "/api/campaigns/" + CAMPAIGN_YEAR + "/progress")) {
+                String field = list.endsWith("progress") ? "branchCode" : "code";
+                List<String> seen = new ArrayList<>();
+                for (int page = 0; page < 20; page++) {
+                    ResponseEntity<JsonNode> answer = exchange(person, HttpMethod.GET, list + "?size=3&page=" + page,
+                            null);
+                    softly.assertThat(answer.getStatusCode()).as(person + " " + list).isEqualTo(HttpStatus.OK);
+                    softly.assertThat(answer.getHeaders().getFirst("X-Total-Count")).as(person + " " + list + " total")
+                            .isEqualTo(String.valueOf(theirs.size()));
+                    List<String> codes = keys(answer.getBody(), field);
+                    if (codes.isEmpty()) {
+                        break;
+                    }
+                    softly.assertThat(codes.size()).isLessThanOrEqualTo(3);
+                    seen.addAll(codes);
+                }
+                softly.assertThat(seen).as(person + " pages through " + list).containsExactlyElementsOf(theirs);
+            }
+        }
+        softly.assertAll();
+    }
+
+    private void launchTheCampaign() {
+        if (campaignRecords.find(CAMPAIGN_YEAR).isEmpty()) {
+            campaigns.launch(new Campaigns.LaunchRequest(CAMPAIGN_YEAR, java.time.LocalDate.parse("2059-02-20"),
+                    java.time.LocalDate.parse("2059-02-27"), java.time.LocalDate.parse("2059-03-05"), 5,
+                    new java.math.BigDecimal("0.5")), "office");
+            // the campaign's jobs start its cycles, as the job executor would
+            for (int round = 0; round < 10; round++) {
+                var jobs = engine.getManagementService().createJobQuery().processInstanceId(
+                        campaignRecords.find(CAMPAIGN_YEAR).orElseThrow().processInstanceId()).executable().list();
+                jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+            }
+        }
     }
 
     /**

@@ -212,6 +212,12 @@ class BadInputTest {
         inputs.add(new BadInput("read someone else's notification", () -> send("office", HttpMethod.POST,
                 "/api/notifications/999999/read", null, null)));
         inputs.add(new BadInput("no such address", () -> send("office", HttpMethod.GET, "/api/nothing-here", null, null)));
+        for (String paging : List.of("page=-1", "size=0", "size=100000", "page=abc", "size=1.5", "page=99999999999")) {
+            for (String list : List.of("/api/branches", "/api/campaigns/2021/progress")) {
+                inputs.add(new BadInput("GET " + list + "?" + paging, () -> send("office", HttpMethod.GET,
+                        list + "?" + paging, null, null)));
+            }
+        }
         inputs.add(new BadInput("start a cycle of an unknown branch", () -> send("office", HttpMethod.POST,
                 "/api/branches/NOPE/reviews/2054", null, null)));
         inputs.add(new BadInput("start a cycle twice", () -> send("office", HttpMethod.POST,

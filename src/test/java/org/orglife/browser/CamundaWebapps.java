@@ -40,9 +40,13 @@ final class CamundaWebapps {
     }
 
     void signIn(String app, String user) {
+        signIn(app, user, DEMO_PASSWORD);
+    }
+
+    void signIn(String app, String user, String password) {
         signInPage(app);
         browser.driver.findElement(USERNAME).sendKeys(user);
-        browser.driver.findElement(PASSWORD).sendKeys(DEMO_PASSWORD);
+        browser.driver.findElement(PASSWORD).sendKeys(password);
         browser.driver.findElement(SIGN_IN).click();
         browser.await(ExpectedConditions.invisibilityOfElementLocated(SIGN_IN));
     }

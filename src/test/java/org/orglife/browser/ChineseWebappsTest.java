@@ -31,8 +31,8 @@ class ChineseWebappsTest {
                     .isEqualTo(WebappLabels.zhCn(app, "PAGE_LOGIN_SIGN_IN_ACTION")).isEqualTo("登录");
             assertThat(session.chromium().driver.findElement(CamundaWebapps.USERNAME).getDomAttribute("placeholder"))
                     .as(app).isEqualTo(WebappLabels.zhCn(app, "PAGE_LOGIN_USERNAME"));
-            assertThat(session.chromium().driver.findElement(EOL_BANNER).getText()).as(app)
-                    .startsWith("是时候迁移到 Camunda 8 了");
+            assertThat(session.chromium().driver.findElements(EOL_BANNER)).as(app + ": no banner before sign-in")
+                    .isEmpty();
             session.chromium().screenshot("signin-" + app);
         }
     }
@@ -52,10 +52,31 @@ class ChineseWebappsTest {
     }
 
     @Test
-    void aBranchSecretarySeesTheBranchFiltersInTasklist() {
+    void aBranchSecretarySeesTheBranchFiltersInTasklistAndNoBanner() {
         Tasklist tasklist = new Tasklist(session.chromium(), new CamundaWebapps(session.chromium(), port));
         tasklist.signIn("sec-DDG-01");
         assertThat(tasklist.filterNames()).containsExactly("本支部待办", "我的待办", "即将到期", "已逾期");
+        assertThat(session.chromium().driver.findElements(EOL_BANNER)).as("the end-of-life banner").isEmpty();
+        String footer = session.chromium().await(d -> {
+            var text = d.findElement(By.cssSelector("footer[cam-widget-footer]")).getText();
+            return text.contains("OrgLife") ? text : null;
+        });
+        assertThat(footer).contains("OrgLife 组织生活会").doesNotContain("Camunda Platform", "Powered");
         session.chromium().screenshot("tasklist-filters-sec-DDG-01");
+    }
+
+    /** Community Edition's end-of-life banner is for those who could act on it: the administrators. */
+    @Test
+    void theEndOfLifeBannerIsShownToTheAdministratorOnly() {
+        CamundaWebapps webapps = new CamundaWebapps(session.chromium(), port);
+        webapps.signIn("cockpit", "admin", "test-admin-secret");
+        assertThat(session.chromium().await(d -> {
+            var banners = d.findElements(EOL_BANNER);
+            return banners.isEmpty() || banners.get(0).getText().isBlank() ? null : banners.get(0);
+        }).getText()).startsWith("是时候迁移到 Camunda 8 了");
+        session.chromium().screenshot("cockpit-banner-admin");
+
+        webapps.switchUser("cockpit", "supervisor");
+        assertThat(session.chromium().driver.findElements(EOL_BANNER)).as("the supervisor sees none").isEmpty();
     }
 }

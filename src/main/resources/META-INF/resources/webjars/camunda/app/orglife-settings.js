@@ -19,5 +19,7 @@ export default {
   locales: {
     availableLocales: [language],
     fallbackLocale: language
-  }
+  },
+  // the header's banner for administrators only, the footer in Chinese (see the script)
+  customScripts: ['../orglife-chrome']
 };

@@ -3,6 +3,6 @@ import settings from '../../orglife-settings.js';
 
 export default {
   ...settings,
-  // keeps 完成 usable on Camunda Forms with dynamic lists (see the script)
-  customScripts: ['scripts/camunda-forms-lists']
+  // and keeps 完成 usable on Camunda Forms with dynamic lists (see the script)
+  customScripts: [...settings.customScripts, 'scripts/camunda-forms-lists']
 };

@@ -161,6 +161,13 @@ class FormsInTasklistTest {
         lists.forEach((list, child) -> expected.put(list, cycle.list(taskKey, list).size()));
         lists.forEach((list, child) -> assertThat(form.rendered(child)).as(taskKey + " " + list + " rows")
                 .isEqualTo(expected.get(list)).isPositive());
+        // no word of form-js's own in English: "Select" in a dropdown, "Add new" under a list, "mm/dd/yyyy"
+        Object english = ((org.openqa.selenium.JavascriptExecutor) session.chromium().driver).executeScript("""
+                const texts = [...document.querySelectorAll('.fjs-form .fjs-select-display, .fjs-form button')]
+                    .map(e => e.textContent);
+                const placeholders = [...document.querySelectorAll('.fjs-form input[placeholder]')].map(i => i.placeholder);
+                return texts.concat(placeholders).filter(t => /Select|Search|Add new|[ymd]{2}[/.-]|Field /i.test(t));""");
+        assertThat((List<?>) english).as(taskKey + ": English of form-js").isEmpty();
         session.chromium().screenshot(String.format("form-%02d-%s", ++shown, taskKey));
     }
 }

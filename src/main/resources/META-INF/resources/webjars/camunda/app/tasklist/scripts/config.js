@@ -1,8 +1,8 @@
-// Tasklist's settings: OrgLife's, the same for every app (../../orglife-settings.js), and one script.
+// Tasklist's settings: OrgLife's, the same for every app (../../orglife-settings.js), and two scripts.
 import settings from '../../orglife-settings.js';
 
 export default {
   ...settings,
-  // and keeps 完成 usable on Camunda Forms with dynamic lists (see the script)
-  customScripts: [...settings.customScripts, 'scripts/camunda-forms-lists']
+  // and, for Camunda Forms, keeps 完成 usable with dynamic lists and puts form-js's own words in Chinese
+  customScripts: [...settings.customScripts, 'scripts/camunda-forms-lists', 'scripts/camunda-forms-words']
 };

@@ -168,6 +168,12 @@ class FormsInTasklistTest {
                 const placeholders = [...document.querySelectorAll('.fjs-form input[placeholder]')].map(i => i.placeholder);
                 return texts.concat(placeholders).filter(t => /Select|Search|Add new|[ymd]{2}[/.-]|Field /i.test(t));""");
         assertThat((List<?>) english).as(taskKey + ": English of form-js").isEmpty();
+        // dates as dates, not how far off: "到期 2027年2月22日", not "到期 3 个月后"
+        String due = session.chromium().await(d -> {
+            var dates = d.findElements(org.openqa.selenium.By.cssSelector(".task-details .due-date [am-time-ago]"));
+            return dates.isEmpty() || dates.get(0).getText().isBlank() ? null : dates.get(0).getText();
+        });
+        assertThat(due).as(taskKey + " due").matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
         session.chromium().screenshot(String.format("form-%02d-%s", ++shown, taskKey));
     }
 }

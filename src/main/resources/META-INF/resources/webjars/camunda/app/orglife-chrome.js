@@ -5,7 +5,10 @@
  *   who may use Admin, once signed in: branch secretaries and liaison cadres can do nothing about it,
  *   and it alarms them (its text stays in the locale files);
  * - the footer in Chinese: the time zone the dates are shown in by its Chinese name (北京时间), and
- *   OrgLife instead of "Camunda Platform".
+ *   OrgLife instead of "Camunda Platform";
+ * - dates as dates (2022年2月28日) where the apps said how long ago or ahead ("到期 5 年前"), through
+ *   the setting of the apps' own relative-time widget (angular-moment's amTimeAgoConfig: from how far
+ *   off to show the full date, which is always here).
  */
 const angular = window.angular;
 
@@ -25,6 +28,15 @@ const FOOTER = '<div class="container-fluid">\n'
   + '    <div class="col-xs-6">OrgLife 组织生活会 / <span class="version">{{version}}</span></div>\n'
   + '  </div>\n'
   + '</div>\n';
+
+angular.module('camunda.common.widgets').run(['$injector', function ($injector) {
+  if ($injector.has('amTimeAgoConfig')) {
+    const relativeTimes = $injector.get('amTimeAgoConfig');
+    relativeTimes.fullDateThreshold = -1000000;
+    relativeTimes.fullDateThresholdUnit = 'day';
+    relativeTimes.fullDateFormat = 'YYYY年M月D日';
+  }
+}]);
 
 angular.module('camunda.common.widgets').config(['$provide', function ($provide) {
   $provide.decorator('camWidgetHeaderDirective', ['$delegate', function ($delegate) {

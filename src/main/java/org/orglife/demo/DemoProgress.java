@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.orglife.engine.EngineQueries;
+import org.orglife.rating.Grade;
 import org.orglife.rating.RatingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,15 +135,19 @@ class DemoProgress {
                 v.put("tallies", json(tallies));
             }
             case "rateMembers" -> {
+                // the secretary confirms the appraisal's suggestions (a member without tallies 合格), writes a
+                // basis where the rules ask for one, and ticks 全部已反馈本人
                 List<Map<String, Object>> ratings = list(id, "ratings");
-                int cap = RatingRules.excellentCap(ratings.size());
-                int excellent = 0;
                 for (Map<String, Object> r : ratings) {
-                    boolean mayExcel = r.get("eligibility") == null || r.get("eligibility").toString().isEmpty();
-                    r.put("grade", mayExcel && excellent++ < cap / 2 ? "EXCELLENT" : "QUALIFIED");
-                    r.put("basis", "日常表现良好，测评结果" + r.get("tallySummary"));
-                    r.put("feedbackGiven", true);
+                    Grade grade = r.get("grade") == null ? Grade.QUALIFIED : Grade.valueOf(r.get("grade").toString());
+                    Grade suggested = r.get("suggestedGrade") == null ? null
+                            : Grade.valueOf(r.get("suggestedGrade").toString());
+                    r.put("grade", grade.name());
+                    if (RatingRules.basisNeeded(grade, suggested)) {
+                        r.put("basis", "日常表现一般，测评结果" + r.get("tallySummary"));
+                    }
                 }
+                v.put("allFeedbackGiven", true);
                 v.put("ratings", json(ratings));
             }
             default -> throw new IllegalStateException("the demo does not fill " + task.getTaskDefinitionKey());

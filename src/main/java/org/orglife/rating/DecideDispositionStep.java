@@ -39,7 +39,7 @@ class DecideDispositionStep implements ReviewStep {
         Member member = context.member(memberId);
         RatingRecords.Disposition earlier = ratings.disposition(context.cycleId(), memberId).orElse(null);
         String basis = ratings.ratings(context.cycleId()).stream().filter(r -> r.memberId().equals(memberId))
-                .map(RatingRecords.Rating::basis).findFirst().orElse("");
+                .map(RatingRecords.Rating::basis).filter(java.util.Objects::nonNull).findFirst().orElse("");
         return new FormValues()
                 .put("memberSummary", (member == null ? memberId : member.name() + "（" + memberId + "）")
                         + " 被评定为不合格。\n评定依据：" + basis)

@@ -1,7 +1,6 @@
 package org.orglife.rating;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,7 +19,9 @@ import org.orglife.registry.MemberRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * 评定等次并反馈本人 (notice 二.5): each formal member's grade and basis, checked against R1–R4
+ * 评定等次并反馈本人 (notice 二.5): each formal member's grade, pre-selected from the democratic appraisal
+ * ({@link SuggestedGrades}) for the secretary to confirm or change, with a basis where it says something the
+ * tallies do not, and the feedback to the member (one tick for all), checked against R1–R4
  * ({@link RatingRules}, the eligibility table); opinions on floating members (R5) are recorded here
  * too: typed in for members who flowed to an outside organization, given for guests from other
  * branches of the township (forwarded to their home branch afterwards).
@@ -62,26 +63,33 @@ class RateMembersStep implements ReviewStep {
     @Override
     public Map<String, Object> prefill(StepContext context) {
         List<RatingRules.Candidate> candidates = candidates(context);
-        Map<String, Tally> tallies = records.tallies(context.cycleId()).stream()
-                .collect(Collectors.toMap(Tally::memberId, t -> t));
+        List<Tally> tallyList = records.tallies(context.cycleId());
+        Map<String, Tally> tallies = tallyList.stream().collect(Collectors.toMap(Tally::memberId, t -> t));
+        Map<String, Grade> suggested = SuggestedGrades.of(candidates, tallyList);
         Map<String, RatingRecords.Rating> earlier = ratings.ratings(context.cycleId()).stream()
                 .collect(Collectors.toMap(RatingRecords.Rating::memberId, r -> r));
         int formal = (int) candidates.stream().filter(RatingRules.Candidate::formal).count();
         List<Map<String, Object>> items = candidates.stream().filter(c -> c.eligibility().graded()).map(c -> {
             RatingRecords.Rating r = earlier.get(c.memberId());
             Tally t = tallies.get(c.memberId());
+            Grade suggestion = suggested.get(c.memberId());
+            Grade grade = r != null ? r.grade() : suggestion;
             return FormValues.item("memberId", c.memberId(), "name", c.name(),
                     "tallySummary", t == null ? "未录入测评票" : t.summary(),
+                    "suggestedGrade", suggestion == null ? null : suggestion.name(),
                     "eligibility", c.eligibility().note() == null ? "" : c.eligibility().note(),
-                    "grade", r == null ? null : r.grade().name(), "basis", r == null ? null : r.basis(),
+                    "grade", grade == null ? null : grade.name(), "basis", r == null ? null : r.basis(),
                     "feedbackGiven", r != null && r.feedbackGiven());
         }).toList();
+        boolean allFeedbackGiven = !earlier.isEmpty() && earlier.values().stream()
+                .allMatch(RatingRecords.Rating::feedbackGiven);
         String notGraded = candidates.stream().filter(c -> !c.eligibility().graded())
                 .map(c -> c.name() + "（" + c.eligibility().note() + "）").collect(Collectors.joining("\n"));
         return new FormValues()
                 .put("ratingReturnReason", cycles.lastReturnReason(context.cycleId(), EXCEPTION_SUBJECT))
                 .put("excellentCap", "本支部正式党员 " + formal + " 名，评为优秀的一般不超过 "
                         + RatingRules.excellentCap(formal) + " 名" + attendanceRate(context))
+                .put("allFeedbackGiven", allFeedbackGiven)
                 .list("ratings", items)
                 .put("notGradedSummary", notGraded.isEmpty() ? "无" : notGraded)
                 .put("guestOpinionsReceived", FloatingOpinions.receivedSummary(context.year(), context.members(), ratings, branches))
@@ -123,22 +131,16 @@ class RateMembersStep implements ReviewStep {
     public void complete(StepContext context, FormData form) {
         List<RatingRules.Candidate> candidates = candidates(context);
         List<RatingRules.Submitted> submitted = new ArrayList<>();
-        Map<String, Boolean> feedback = new HashMap<>();
+        boolean allFeedbackGiven = form.bool("allFeedbackGiven");
         for (FormData item : form.list("ratings", "评定等次", StepContext::memberLabel)) {
-            String memberId = item.text("memberId");
-            submitted.add(new RatingRules.Submitted(memberId, item.choice("grade", "等次", Grade.class, false),
-                    item.text("basis", "评定依据", 2000, false)));
-            feedback.put(memberId, item.bool("feedbackGiven"));
+            submitted.add(new RatingRules.Submitted(item.text("memberId"),
+                    item.choice("grade", "等次", Grade.class, false), item.text("basis", "评定依据", 2000, false),
+                    allFeedbackGiven || item.bool("feedbackGiven")));
         }
         String exceptionReason = form.text("excellentExceptionReason", "优秀比例超过三分之一的书面理由", 4000, false);
-        RatingRules.Verdict verdict = RatingRules.check(candidates, submitted, exceptionReason != null);
+        RatingRules.Verdict verdict = RatingRules.check(candidates, submitted,
+                SuggestedGrades.of(candidates, records.tallies(context.cycleId())), exceptionReason != null);
         verdict.problems().forEach(form::problem);
-        List<String> noFeedback = candidates.stream()
-                .filter(c -> c.eligibility().graded() && !feedback.getOrDefault(c.memberId(), false))
-                .map(RatingRules.Candidate::name).toList();
-        if (!noFeedback.isEmpty()) {
-            form.problem("评定意见须向本人反馈，以下党员尚未反馈：" + String.join("、", noFeedback));
-        }
         List<RatingRecords.FloatingOpinion> opinions = new ArrayList<>();
         for (FormData item : form.list("outsideOpinions", "流入地党组织意见", StepContext::memberLabel)) {
             Member m = context.member(item.text("memberId"));
@@ -165,7 +167,7 @@ class RateMembersStep implements ReviewStep {
         form.rejectIfProblems();
 
         ratings.saveRatings(context.cycleId(), submitted.stream().filter(s -> s.grade() != null)
-                .map(s -> new RatingRecords.Rating(s.memberId(), s.grade(), s.basis(), feedback.get(s.memberId())))
+                .map(s -> new RatingRecords.Rating(s.memberId(), s.grade(), s.basis(), s.feedbackGiven()))
                 .toList(), context.userId(), context.now());
         opinions.forEach(o -> ratings.saveFloatingOpinion(o, context.userId(), context.now()));
         if (verdict.needsException()) {

@@ -92,6 +92,34 @@ final class CamundaForm {
         browser.await(d -> group.findElement(By.cssSelector(".fjs-select-display")).getText().trim().equals(label));
     }
 
+    /** The label form-js shows for a field (after evaluating an expression label). */
+    String label(String componentId) {
+        return field(componentId).findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]"))
+                .findElement(By.cssSelector("label.fjs-form-field-label")).getText().trim();
+    }
+
+    /** The option a select shows as chosen, by its label; empty when none is. */
+    String selection(String componentId) {
+        WebElement group = field(componentId).findElement(
+                By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
+        return group.findElements(By.cssSelector(".fjs-select-display")).stream().map(e -> e.getText().trim())
+                .findFirst().orElse("");
+    }
+
+    /** The problem a refusal wrote above the list row holding this field, or null when the row is not marked. */
+    String rowProblem(String componentId) {
+        return field(componentId).findElement(By.xpath("ancestor::div[contains(@class,'fjs-layout-row')][1]"))
+                .getDomAttribute("data-orglife-problem");
+    }
+
+    /** Whether a field shows its whole value, nothing cut off at its right or lower edge. */
+    boolean showsWholeValue(String componentId) {
+        return Boolean.TRUE.equals(browser.script("""
+                const field = arguments[0];
+                return field.scrollWidth <= field.clientWidth && field.scrollHeight <= field.clientHeight;""",
+                field(componentId)));
+    }
+
     /** How many items a dynamic list renders (counted by one of its child fields). */
     int rendered(String childComponentId) {
         return browser.driver.findElements(By.cssSelector("form.fjs-form [id*='-" + childComponentId + "_']")).stream()

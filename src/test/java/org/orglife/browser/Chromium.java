@@ -131,7 +131,8 @@ final class Chromium implements AutoCloseable {
                 return h;""");
         Dimension original = driver.manage().window().getSize();
         try {
-            driver.manage().window().setSize(new Dimension(WIDTH, Math.max(HEIGHT, Math.min(height.intValue(), 16000))));
+            driver.manage().window().setSize(new Dimension(original.getWidth(),
+                    Math.max(original.getHeight(), Math.min(height.intValue(), 16000))));
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -141,6 +142,16 @@ final class Chromium implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(original);
         }
+    }
+
+    /** Makes the window the size of a phone's screen, 390 × 844 CSS pixels, as a secretary's phone shows pages. */
+    void phone() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+    }
+
+    /** The window back at its desktop size. */
+    void desktop() {
+        driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     }
 
     /** What the page wrote to the browser console since the last call. */

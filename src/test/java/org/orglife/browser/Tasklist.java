@@ -1,5 +1,7 @@
 package org.orglife.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -108,6 +110,24 @@ final class Tasklist {
         if (refusal != null) {
             throw new AssertionError("Tasklist did not complete the task: " + refusal);
         }
+    }
+
+    /**
+     * What keeps 保存 and 完成 from being clicked with the notifications shown: for each button, scrolled
+     * into view, that is not the element found at its own centre, the button and what lies over it.
+     */
+    List<String> buttonsCovered() {
+        List<WebElement> buttons = browser.driver.findElements(By.cssSelector(".task-details .form-actions button"));
+        assertThat(buttons).as("保存 and 完成").hasSizeGreaterThanOrEqualTo(2);
+        return buttons.stream().map(button -> (String) browser.script("""
+                const button = arguments[0];
+                button.scrollIntoView({ block: 'center' });
+                const box = button.getBoundingClientRect();
+                const found = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return found !== null && button.contains(found) ? null
+                    : button.textContent.trim() + ' under ' + (found === null ? 'nothing (off screen)'
+                        : [found, found.closest('footer, .page-notifications')].filter(e => e !== null)
+                            .map(e => e.tagName + '.' + e.className).join(' in '));""", button)).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Clicks 完成 expecting the server to refuse; returns the notification shown, the task still open. */

@@ -1,6 +1,7 @@
 package org.orglife.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -114,8 +115,9 @@ class RatingRulesInProcessTest extends CycleProcessTest {
 
         SubmissionRejectedException refusal = cycle.refuse("rateMembers", rated(ratings));
 
-        assertThat(refusal.getMessage()).contains("还没有评定等次（R1）", ratings.get(15).get("name") + "、"
-                + ratings.get(16).get("name"));
+        assertThat(refusal.getMessage()).contains(
+                ratings.get(15).get("name") + "（" + ratings.get(15).get("memberId") + "）：请选择等次（R1）",
+                ratings.get(16).get("name") + "（" + ratings.get(16).get("memberId") + "）：请选择等次（R1）");
         assertThat(CycleTables.count(jdbc)).isEqualTo(before);
     }
 
@@ -149,7 +151,7 @@ class RatingRulesInProcessTest extends CycleProcessTest {
         SubmissionRejectedException refusal = cycle.refuse("rateMembers", rated(withProbationary));
 
         // then refused naming him, nothing written
-        assertThat(refusal.getMessage()).contains("不评定等次（R3、R4）", "许昊（预备党员，不定等次）");
+        assertThat(refusal.getMessage()).contains("许昊（DDG10-003）：预备党员，不定等次，不能给出等次（R3、R4）");
         assertThat(CycleTables.count(jdbc)).isEqualTo(before);
 
         // and without it the same ratings are accepted: he is not graded
@@ -170,7 +172,8 @@ class RatingRulesInProcessTest extends CycleProcessTest {
 
         SubmissionRejectedException refusal = cycle.refuse("rateMembers", rated(ratings));
 
-        assertThat(refusal.getMessage()).contains("超出了可评的最高等次（R4）", "魏晋华（受警告或严重警告处分，不能评为优秀）");
+        assertThat(refusal.getMessage())
+                .contains("魏晋华（DDG03-021）：最高只能评为合格（受警告或严重警告处分，不能评为优秀）（R4）");
         assertThat(CycleTables.count(jdbc)).isEqualTo(before);
 
         item(ratings, "DDG03-021").put("grade", "QUALIFIED");
@@ -193,13 +196,71 @@ class RatingRulesInProcessTest extends CycleProcessTest {
         withHim.add(new HashMap<>(Map.of("memberId", "DDG08-036", "name", "周勇", "grade", "BASICALLY_QUALIFIED",
                 "basis", BASIS, "feedbackGiven", true)));
         assertThat(cycle.refuse("rateMembers", rated(withHim)).getMessage())
-                .contains("（R3、R4）", "周勇（留党察看期间，没有表决权，不评定等次）");
+                .contains("周勇（DDG08-036）：留党察看期间，没有表决权，不评定等次，不能给出等次（R3、R4）");
         assertThat(CycleTables.count(jdbc)).isEqualTo(before);
 
         // when he is left ungraded, then the ratings are accepted (N still counts him: 41 formal, cap 13)
         assertThat(cycle.variable("rateMembers", "excellentCap").toString()).contains("41 名", "13 名");
         cycle.complete("rateMembers", rated(ratings));
         assertThat(ratingRows(cycle)).isEqualTo(40);
+    }
+
+    /** Writes the members' meeting's tallies as that step would: votes per member, 优秀/合格/基本合格/不合格. */
+    void tallies(CycleDriver cycle, Map<String, int[]> votes) {
+        votes.forEach((memberId, v) -> jdbc.sql("""
+                insert into appraisal_tally (cycle_id, member_id, excellent, qualified, basically_qualified, unqualified)
+                values (?, ?, ?, ?, ?, ?)""").params(cycle.businessKey, memberId, v[0], v[1], v[2], v[3]).update());
+    }
+
+    @Test
+    void theTalliesPreselectEachGradeAndOneTickTellsEveryone() {
+        // given DDG-10's three formal members with the appraisal's votes: 优秀, 合格, 基本合格 by majority
+        CycleDriver cycle = ratingOf("DDG-10", 2047);
+        tallies(cycle, Map.of("DDG10-001", new int[] { 3, 1, 0, 0 }, "DDG10-002", new int[] { 0, 4, 0, 0 },
+                "DDG10-004", new int[] { 0, 1, 3, 0 }));
+
+        // then the form suggests and pre-selects those grades
+        List<Map<String, Object>> ratings = cycle.list("rateMembers", "ratings");
+        assertThat(ratings).extracting(r -> r.get("suggestedGrade"), r -> r.get("grade"), r -> r.get("tallySummary"))
+                .containsExactly(tuple("EXCELLENT", "EXCELLENT", "优秀 3 / 合格 1 / 基本合格 0 / 不合格 0"),
+                        tuple("QUALIFIED", "QUALIFIED", "优秀 0 / 合格 4 / 基本合格 0 / 不合格 0"),
+                        tuple("BASICALLY_QUALIFIED", "BASICALLY_QUALIFIED", "优秀 0 / 合格 1 / 基本合格 3 / 不合格 0"));
+        assertThat(cycle.variable("rateMembers", "allFeedbackGiven")).isEqualTo(false);
+
+        // when the secretary writes the one basis the rules ask for (基本合格) and ticks 全部已反馈本人
+        ratings.get(2).put("basis", "多次无故缺席组织生活，测评基本合格票过半");
+        Map<String, Object> submission = new HashMap<>(rated(ratings));
+        submission.put("allFeedbackGiven", true);
+        cycle.complete("rateMembers", submission);
+
+        // then the grades are kept as suggested, each with its feedback, a basis only where written
+        assertThat(jdbc.sql("select member_id, grade, basis, feedback_given from rating where cycle_id = ? order by member_id")
+                .param(cycle.businessKey).query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4))).list())
+                .containsExactly(tuple("DDG10-001", "EXCELLENT", null, true), tuple("DDG10-002", "QUALIFIED", null, true),
+                        tuple("DDG10-004", "BASICALLY_QUALIFIED", "多次无故缺席组织生活，测评基本合格票过半", true));
+    }
+
+    @Test
+    void everyProblemOfTheFormComesInOneRefusalOneLinePerMember() {
+        // given the tallies suggest 优秀 for DDG10-001 and 合格 for the others
+        CycleDriver cycle = ratingOf("DDG-10", 2048);
+        tallies(cycle, Map.of("DDG10-001", new int[] { 3, 1, 0, 0 }, "DDG10-002", new int[] { 0, 4, 0, 0 },
+                "DDG10-004", new int[] { 0, 4, 0, 0 }));
+        List<Map<String, Object>> ratings = cycle.list("rateMembers", "ratings");
+        Map<String, Integer> before = CycleTables.count(jdbc);
+
+        // when one grade is cleared, one is changed without a basis, and nobody is told
+        ratings.get(0).put("grade", "QUALIFIED");
+        ratings.get(1).put("grade", null);
+        SubmissionRejectedException refusal = cycle.refuse("rateMembers", rated(ratings));
+
+        // then one refusal names each member once, with everything to correct
+        assertThat(refusal.problems()).containsExactly(
+                ratings.get(0).get("name") + "（DDG10-001）：请填写评定依据（与测评建议的优秀不同，须写明依据），尚未向本人反馈",
+                ratings.get(1).get("name") + "（DDG10-002）：请选择等次（R1），尚未向本人反馈",
+                ratings.get(2).get("name") + "（DDG10-004）：尚未向本人反馈");
+        assertThat(CycleTables.count(jdbc)).isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.orglife.cycle.CycleArchive;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.UnknownCycleException;
+import org.orglife.escalation.BranchSupervisions;
 import org.orglife.escalation.Notifications;
 import org.orglife.form.ChoiceLabels;
 import org.orglife.registry.Branch;
@@ -19,23 +20,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The township dashboard (看板): a year's progress over the branches the signed-in person may see,
- * their notifications, and each branch's archive of a year. Server-side pages; charts drawn in the
- * browser with the Chart.js copy served by this application.
+ * their notifications and the 督办 they hold, and each branch's archive of a year. Server-side pages;
+ * charts drawn in the browser with the Chart.js copy served by this application.
  */
 @Controller
 class DashboardController {
 
+    /** As many 督办 as a township has branches, and more than a page would show at once. */
+    static final int SUPERVISIONS_SHOWN = 200;
+
     private final DashboardView view;
     private final Notifications notifications;
+    private final BranchSupervisions supervisions;
     private final BranchVisibility visibility;
     private final ReviewCycleRepository cycles;
     private final CycleArchive archive;
     private final ChoiceLabels choiceLabels;
 
-    DashboardController(DashboardView view, Notifications notifications, BranchVisibility visibility,
-            ReviewCycleRepository cycles, CycleArchive archive, ChoiceLabels choiceLabels) {
+    DashboardController(DashboardView view, Notifications notifications, BranchSupervisions supervisions,
+            BranchVisibility visibility, ReviewCycleRepository cycles, CycleArchive archive,
+            ChoiceLabels choiceLabels) {
         this.view = view;
         this.notifications = notifications;
+        this.supervisions = supervisions;
         this.visibility = visibility;
         this.cycles = cycles;
         this.archive = archive;
@@ -71,6 +78,7 @@ class DashboardController {
         model.addAttribute("overdues", DashboardQuery.Overdue.values());
         model.addAttribute("sizes", List.of(DashboardQuery.DEFAULT_SIZE, 100, DashboardQuery.MAX_SIZE));
         model.addAttribute("notifications", notifications.of(user.id(), 20));
+        model.addAttribute("supervisions", supervisions.heldBy(user.id(), user.groupIds(), SUPERVISIONS_SHOWN));
         model.addAttribute("user", user);
         return "dashboard";
     }

@@ -16,7 +16,7 @@ public final class EscalationVariables {
     public static final String DUE_AT = "dueAt";
     /** When the supervisors get their 督办 task: two working days after the due date. */
     public static final String LEVEL2_AT = "level2At";
-    /** Whether this escalation is the step's first supervision (a second one records nothing new). */
+    /** Asked by the previous release's model, which gave each step a 督办 of its own: always false now. */
     public static final String FIRST_SUPERVISION = "firstSupervision";
     /** How many steps the sweep escalated this time. */
     public static final String ESCALATED = "escalated";

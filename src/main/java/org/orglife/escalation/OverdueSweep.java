@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * 逾期巡查 ({@code processes/overdue-sweep.bpmn}, every five minutes, on one node at a time): every
  * branch step that is due and not yet escalated is escalated through {@link EscalationWatch}. At most
- * {@value #BATCH} steps a run, the longest overdue first; the next run takes the rest.
+ * {@value #BATCH} steps a run, the longest overdue first; the next run takes the rest. It also closes
+ * the 督办 of every branch that has no overdue step left ({@link BranchSupervisions}).
  *
  * <p>One query finds them: the cycle's open tasks whose due date has passed and that have no level-1
  * record. A step done on time is never looked at twice and costs the cycle nothing.
@@ -27,10 +28,12 @@ public class OverdueSweep implements JavaDelegate {
 
     private final JdbcClient jdbc;
     private final EscalationWatch watch;
+    private final BranchSupervisions supervisions;
 
-    OverdueSweep(JdbcClient jdbc, EscalationWatch watch) {
+    OverdueSweep(JdbcClient jdbc, EscalationWatch watch, BranchSupervisions supervisions) {
         this.jdbc = jdbc;
         this.watch = watch;
+        this.supervisions = supervisions;
     }
 
     @Override
@@ -38,8 +41,17 @@ public class OverdueSweep implements JavaDelegate {
         execution.setVariable(EscalationVariables.ESCALATED, sweep());
     }
 
-    /** Escalates the steps that are overdue now; returns how many. */
+    /**
+     * Escalates the steps that are overdue now and closes the 督办 of the branches whose overdue steps are
+     * all done; returns how many steps it escalated.
+     */
     public int sweep() {
+        supervisions.absorbPreviousReleaseSupervisions(EngineContext.now(), BATCH);
+        supervisions.closeThoseWithNothingLeft(EngineContext.now(), BATCH);
+        return escalateOverdueSteps();
+    }
+
+    private int escalateOverdueSteps() {
         List<EscalationRecords.Step> due = jdbc.sql("""
                 select t.id_ as task_id, r.id as cycle_id, r.branch_code, t.task_def_key_ as task_key,
                        t.name_ as task_name, t.due_date_ as due_at

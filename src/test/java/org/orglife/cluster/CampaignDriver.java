@@ -261,8 +261,13 @@ final class CampaignDriver {
                 return 0;
             }
             default -> {
-                List<JsonNode> supervision = list(cluster.get("/engine-rest/task?processInstanceId=" + v.watchId
+                // the branch's one 督办, which the level-2 job opened
+                List<JsonNode> supervision = list(cluster.get("/engine-rest/task?processDefinitionKey=branch-supervision"
+                        + "&processInstanceBusinessKey=" + CrashRoster.code(v.branch)
                         + "&taskDefinitionKey=superviseOverdueStep&maxResults=10", admin), "supervision of " + v.label);
+                if (supervision.size() > 1) {
+                    throw new IllegalStateException(v.label + ": " + supervision.size() + " open 督办 of one branch");
+                }
                 if (supervision.isEmpty()) {
                     return 0;
                 }

@@ -381,7 +381,10 @@ class NodeCrashIT {
         assertThat(count(db, "select count(*) from act_hi_taskinst where task_def_key_ = 'conductSpotCheck'"
                 + " and delete_reason_ = 'completed'")).as("spot checks done").isEqualTo(spotChecks);
         assertThat(count(db, "select count(*) from act_hi_taskinst where task_def_key_ = 'superviseOverdueStep'"))
-                .as("supervision tasks").isEqualTo(overdue);
+                .as("supervision tasks (one overdue step in each of these branches: one 督办 each)").isEqualTo(overdue);
+        assertThat(count(db, "select count(*) from supervision")).as("督办 opened once per branch").isEqualTo(overdue);
+        assertThat(count(db, "select count(*) from supervision where open_branch_code is not null"))
+                .as("督办 still open").isZero();
         assertThat(count(db, "select count(*) from act_hi_taskinst where task_def_key_ = 'approveTownshipSummary'"))
                 .as("township summary tasks").isEqualTo(1);
         assertThat(count(db, "select count(*) from campaign where summary_approved_by is not null")).isEqualTo(1);

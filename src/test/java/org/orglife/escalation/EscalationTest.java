@@ -31,8 +31,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * Overdue steps with the engine clock moved and the timer jobs run explicitly: level 1 at the due date
- * (in the app and by mail through an in-process SMTP server), level 2 two working days later, nothing
- * for steps done on time, nothing twice.
+ * (in the app and by mail through an in-process SMTP server), level 2 two working days later (the
+ * branch's 督办, see {@link BranchSupervisionTest}), nothing for steps done on time, nothing twice.
  */
 @SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
         "orglife.mail.poll-interval=PT1H"})
@@ -174,14 +174,16 @@ class EscalationTest {
                 .taskCandidateGroup("township-supervisors").list();
         assertThat(supervision).hasSize(8);
         Task ddg02 = supervision.stream().filter(t -> t.getName().contains("西岭村党支部")).findFirst().orElseThrow();
-        assertThat(ddg02.getName()).isEqualTo("督办：西岭村党支部「制定工作方案」");
+        assertThat(ddg02.getName()).isEqualTo("督办：西岭村党支部逾期环节");
         // what the form shows when the supervisor opens it
         assertThat(engine.getFormService().getTaskFormVariables(ddg02.getId()).get("overdueSummary").toString())
-                .contains("到期日：2022-02-21").contains("已逾期 2 个工作日");
+                .contains("制定工作方案，到期日 2022年2月21日，已逾期 2 个工作日，二级（督办）");
 
         engine.getFormService().submitTaskForm(ddg02.getId(), Map.of("supervisorAction", "已电话督促支部书记，当天完成"));
-        assertThat(jdbc.sql("select supervisor_action from escalation where cycle_id = '2021-DDG-02' and level = 2")
-                .query(String.class).single()).isEqualTo("已电话督促支部书记，当天完成");
+        assertThat(jdbc.sql("""
+                select s.supervisor_action from supervision s join escalation e on e.supervision_id = s.id
+                where e.cycle_id = '2021-DDG-02' and e.level = 2""").query(String.class).single())
+                .isEqualTo("已电话督促支部书记，当天完成");
     }
 
     int levelOneRecords(int year) {

@@ -248,8 +248,9 @@ class FormsMatchProcessTest {
                 .processInstanceBusinessKey(overdue.getId()).singleResult().getId();
         runJobsOf(escalation);
         runJobsOf(campaign);
-        opened.put("superviseOverdueStep", open(engine.getTaskService().createTaskQuery().processInstanceId(escalation)
-                .taskDefinitionKey("superviseOverdueStep").singleResult()));
+        opened.put("superviseOverdueStep", open(engine.getTaskService().createTaskQuery()
+                .processDefinitionKey(org.orglife.escalation.BranchSupervisions.PROCESS_KEY)
+                .processInstanceBusinessKey("DDG-02").taskDefinitionKey("superviseOverdueStep").singleResult()));
         opened.put("approveTownshipSummary", open(engine.getTaskService().createTaskQuery().processInstanceId(campaign)
                 .taskDefinitionKey("approveTownshipSummary").singleResult()));
 

@@ -22,6 +22,10 @@ import org.orglife.campaign.CampaignRecords;
 import org.orglife.campaign.Campaigns;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewCycles;
+import org.orglife.cycle.TestClock;
+import org.orglife.escalation.BranchSupervisions;
+import org.orglife.escalation.EscalationRecords;
+import org.orglife.escalation.EscalationWatch;
 import org.orglife.registry.Account;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -64,6 +68,7 @@ class AuthorizationMatrixTest {
     @Autowired ProcessEngine engine;
     @Autowired Campaigns campaigns;
     @Autowired CampaignRecords campaignRecords;
+    @Autowired EscalationWatch watch;
 
     List<Branch> active;
 
@@ -175,6 +180,51 @@ class AuthorizationMatrixTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         softly.assertAll();
         assertThat(task(REVIEWED, "reviewWorkPlan")).as("still open").isNotNull();
+    }
+
+    /**
+     * A branch's 督办 (its plan two working days overdue): the supervisors work it; the branch's own
+     * secretary and liaison cadre neither see nor work it; the office sees it and cannot work it.
+     */
+    @Test
+    void onlySupervisorsWorkABranchsDuBan() {
+        Branch branch = active.stream().filter(b -> b.code().equals("DDG-05")).findFirst().orElseThrow();
+        Task plan = task(branch.code(), "draftWorkPlan");
+        TestClock.at(2052, 3, 10);
+        try {
+            watch.escalate(new EscalationRecords.Step(plan.getId(), key(branch), branch.code(), "draftWorkPlan",
+                    plan.getName(), plan.getDueDate().toInstant()));
+            String escalation = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey(plan.getId()).singleResult().getId();
+            for (int round = 0; round < 5; round++) {
+                engine.getManagementService().createJobQuery().processInstanceId(escalation).executable().list()
+                        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+            }
+        } finally {
+            TestClock.reset();
+        }
+        Task duBan = engine.getTaskService().createTaskQuery().processDefinitionKey(BranchSupervisions.PROCESS_KEY)
+                .processInstanceBusinessKey(branch.code()).singleResult();
+        assertThat(duBan).isNotNull();
+        String form = "/engine-rest/task/" + duBan.getId() + "/submit-form";
+        String action = "{\"variables\":{\"supervisorAction\":{\"value\":\"已电话督促\"}}}";
+        SoftAssertions softly = new SoftAssertions();
+        for (String person : List.of(branch.secretary().userId(), branch.liaison().userId())) {
+            softly.assertThat(list(person, "/engine-rest/task?processDefinitionKey=" + BranchSupervisions.PROCESS_KEY))
+                    .as("%s lists the 督办", person).isEmpty();
+            softly.assertThat(get(person, "/engine-rest/task/" + duBan.getId() + "/form-variables").getStatusCode())
+                    .as("%s opens the 督办", person).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+            softly.assertThat(post(person, form, action).getStatusCode()).as("%s completes the 督办", person)
+                    .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        }
+        softly.assertThat(list("office", "/engine-rest/task?processDefinitionKey=" + BranchSupervisions.PROCESS_KEY))
+                .as("the office sees it").hasSize(1);
+        softly.assertThat(post("office", form, action).getStatusCode()).as("the office completes it")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        softly.assertAll();
+        assertThat(get("supervisor", "/engine-rest/task/" + duBan.getId() + "/form-variables").getBody()
+                .path("overdueSummary").path("value").asText()).contains("制定工作方案");
+        assertThat(post("supervisor", form, action).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test

@@ -22,6 +22,11 @@ public class CampaignRecords {
         this.jdbc = jdbc;
     }
 
+    /** Whether any year's campaign was launched here. */
+    public boolean any() {
+        return jdbc.sql("select count(*) from campaign").query(Integer.class).single() > 0;
+    }
+
     public boolean exists(int year) {
         return jdbc.sql("select count(*) from campaign where review_year = ?").param(year).query(Integer.class).single() > 0;
     }

@@ -59,7 +59,8 @@ public class Campaigns {
         return records.find(request.year()).orElseThrow();
     }
 
-    static List<String> check(LaunchRequest r) {
+    /** What is wrong with a launch request, in Chinese; empty when it may be launched. */
+    public static List<String> check(LaunchRequest r) {
         List<String> problems = new ArrayList<>();
         if (r.year() == null) {
             problems.add("请填写年度（year）");

@@ -1,10 +1,15 @@
 package org.orglife.demo;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 
+import org.orglife.calendar.WorkingDayCalendar;
 import org.orglife.campaign.CampaignRecords;
 import org.orglife.campaign.Campaigns;
+import org.orglife.engine.EngineContext;
+import org.orglife.escalation.OverdueSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,34 +19,57 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's 2021 campaign, launched on the first start with the notice's deadlines (plans by
- * 2022-02-22, meetings by the end of February, statistics by 5 March, 20% spot checks), so that
- * Tasklist, Cockpit and the dashboard show real work at the first login. {@link DemoProgress} then
- * moves a few branches ahead.
+ * The demo's campaign, created on the first start around that day ({@link DemoDates}): launched as if
+ * four weeks ago, with the engine's clock set back, and five branches moved ahead on time through the
+ * same forms a secretary fills ({@link DemoProgress}); then, at today's time, the overdue sweep
+ * escalates what is overdue. So Tasklist, Cockpit and the dashboard show real work at the first login:
+ * steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
+ * day, finds a campaign and leaves it as it is.
+ *
+ * <p>It runs before the job executor starts (both on the application being ready, this first) and runs
+ * the jobs of its own work itself, at the clock it set.
  */
 @Component
 @ConditionalOnProperty(name = "orglife.demo.campaign", havingValue = "true")
 class DemoCampaign {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
-    static final int YEAR = 2021;
 
     private final Campaigns campaigns;
     private final CampaignRecords records;
+    private final DemoProgress progress;
+    private final OverdueSweep sweep;
+    private final WorkingDayCalendar calendar;
 
-    DemoCampaign(Campaigns campaigns, CampaignRecords records) {
+    DemoCampaign(Campaigns campaigns, CampaignRecords records, DemoProgress progress, OverdueSweep sweep,
+            WorkingDayCalendar calendar) {
         this.campaigns = campaigns;
         this.records = records;
+        this.progress = progress;
+        this.sweep = sweep;
+        this.calendar = calendar;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(20)
-    public void launch() {
-        if (records.exists(YEAR)) {
+    public void create() {
+        if (records.any()) {
             return;
         }
-        campaigns.launch(new Campaigns.LaunchRequest(YEAR, LocalDate.of(2022, 2, 22), LocalDate.of(2022, 2, 28),
-                LocalDate.of(2022, 3, 5), 5, new BigDecimal("0.2")), "office");
-        log.info("demo campaign {} launched", YEAR);
+        Instant now = EngineContext.now();
+        DemoDates dates = DemoDates.around(now.atZone(calendar.zone()).toLocalDate(), calendar);
+        try {
+            EngineContext.backdateTo(dates.launchedOn().atTime(LocalTime.of(9, 0)).atZone(calendar.zone()).toInstant());
+            campaigns.launch(new Campaigns.LaunchRequest(dates.year(), dates.planDueBy(), dates.meetingsDueBy(),
+                    dates.statisticsDueBy(), 5, new BigDecimal("0.2")), "office");
+            progress.runDueJobs();
+            progress.advance(dates, now);
+        } finally {
+            EngineContext.clockBackToNow();
+        }
+        int overdue = sweep.sweep();
+        log.info("demo campaign {} created around {}: plans due {}, meetings {}, statistics {}; {} steps overdue",
+                dates.year(), LocalDate.ofInstant(now, calendar.zone()), dates.planDueBy(), dates.meetingsDueBy(),
+                dates.statisticsDueBy(), overdue);
     }
 }

@@ -1,21 +1,29 @@
 package org.orglife.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.orglife.calendar.WorkingDayCalendar;
+import org.orglife.engine.EngineContext;
 import org.orglife.engine.EngineQueries;
 import org.orglife.rating.Grade;
 import org.orglife.rating.RatingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Moves some demo branches ahead through the same forms a secretary fills, so the demo shows every
  * stage at once: DDG-01 is rating, DDG-02 planning its rectification, DDG-03 holding its meetings,
- * DDG-04 waiting for the office to review its plan, DDG-05 preparing. It acts on a branch only while
- * that branch's cycle stands at the step it would submit next, so it is idempotent and stops by itself.
+ * DDG-04 waiting for the office to review its plan, DDG-05 preparing. Each step is submitted with the
+ * engine's clock set to the day before it was due (or, for the steps due from today on, a little
+ * before today), so that the history reads as work done on time.
  */
 @Component
 @ConditionalOnProperty(name = "orglife.demo.campaign", havingValue = "true")
@@ -34,57 +43,98 @@ class DemoProgress {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How far each demo branch goes: it stops when this step is open. */
-    static final Map<String, String> TARGETS = Map.of(
-            "DDG-01", "rateMembers",
-            "DDG-02", "planRectification",
-            "DDG-03", "holdMembersMeeting",
-            "DDG-04", "reviewWorkPlan",
-            "DDG-05", "organizeStudy");
+    static final Map<String, String> TARGETS = new LinkedHashMap<>();
+
+    static {
+        TARGETS.put("DDG-01", "rateMembers");
+        TARGETS.put("DDG-02", "planRectification");
+        TARGETS.put("DDG-03", "holdMembersMeeting");
+        TARGETS.put("DDG-04", "reviewWorkPlan");
+        TARGETS.put("DDG-05", "organizeStudy");
+    }
 
     private final TaskService tasks;
     private final FormService forms;
+    private final ManagementService jobs;
+    private final WorkingDayCalendar calendar;
 
-    DemoProgress(TaskService tasks, FormService forms) {
+    DemoProgress(TaskService tasks, FormService forms, ManagementService jobs, WorkingDayCalendar calendar) {
         this.tasks = tasks;
         this.forms = forms;
+        this.jobs = jobs;
+        this.calendar = calendar;
     }
 
-    @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
-    public void advance() {
-        TARGETS.forEach((branch, target) -> {
+    /** Moves each branch of {@link #TARGETS} to its step, as if on time; {@code now} is the real time. */
+    void advance(DemoDates dates, Instant now) {
+        Instant latest = now.minus(Duration.ofHours(2));
+        for (Map.Entry<String, String> target : TARGETS.entrySet()) {
+            Instant at = dates.launchedOn().atTime(LocalTime.of(9, 0)).atZone(calendar.zone()).toInstant();
             for (int step = 0; step < 20; step++) {
                 List<Task> open = EngineQueries.all(tasks.createTaskQuery()
-                        .processInstanceBusinessKey(DemoCampaign.YEAR + "-" + branch));
-                if (open.isEmpty() || open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(target))) {
-                    return;
+                        .processInstanceBusinessKey(dates.year() + "-" + target.getKey()).orderByTaskCreateTime().asc());
+                if (open.isEmpty() || open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(target.getValue()))) {
+                    break;
                 }
                 Task next = open.get(0);
+                Instant dayBefore = next.getDueDate() == null ? latest
+                        : next.getDueDate().toInstant().minus(Duration.ofDays(1));
+                at = later(at.plus(Duration.ofMinutes(10)), earlier(dayBefore, latest));
+                EngineContext.backdateTo(at);
                 try {
-                    forms.submitTaskForm(next.getId(), submission(next));
+                    forms.submitTaskForm(next.getId(), submission(next, dates, at.atZone(calendar.zone()).toLocalDate()));
                 } catch (RuntimeException e) {
-                    log.warn("demo could not complete {} of {}: {}", next.getTaskDefinitionKey(), branch, e.getMessage());
+                    log.warn("demo could not complete {} of {}: {}", next.getTaskDefinitionKey(), target.getKey(),
+                            e.getMessage());
+                    break;
+                }
+                runDueJobs();
+            }
+        }
+    }
+
+    /** Runs the jobs that are due by the engine's clock, as the job executor would, until none is left. */
+    void runDueJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = jobs.createJobQuery().executable().listPage(0, 1000);
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    jobs.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    log.warn("demo: job {} failed: {}", job.getId(), e.getMessage());
                     return;
                 }
             }
-        });
+        }
     }
 
-    private Map<String, Object> submission(Task task) {
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private Map<String, Object> submission(Task task, DemoDates dates, LocalDate today) {
         String id = task.getId();
         Map<String, Object> v = new HashMap<>();
         switch (task.getTaskDefinitionKey()) {
             case "draftWorkPlan" -> {
-                v.put("committeeMeetingOn", "2022-02-24");
-                v.put("membersMeetingOn", "2022-02-25");
+                v.put("committeeMeetingOn", dates.committeePlannedOn().toString());
+                v.put("membersMeetingOn", dates.membersPlannedOn().toString());
                 v.put("venue", "党员活动室");
-                v.put("studyTopics", "学习习近平总书记“七一”重要讲话精神和党的十九届六中全会精神");
+                v.put("studyTopics", "学习习近平新时代中国特色社会主义思想，学习党章党规");
                 v.put("membersMeetingForm", "WHOLE");
                 v.put("absenteeArrangements", "外出党员通过电话参加，会后送学");
             }
             case "reviewWorkPlan" -> v.put("planDecision", "APPROVE");
             case "organizeStudy" -> {
-                v.put("studyHeldOn", "2022-02-23");
-                v.put("studyTopics", "党的十九届六中全会精神、《中国共产党组织工作条例》");
+                v.put("studyHeldOn", today.toString());
+                v.put("studyTopics", "习近平新时代中国特色社会主义思想、《中国共产党组织工作条例》");
                 v.put("studyAttendance", list(id, "studyAttendance"));
             }
             case "solicitOpinions" -> {
@@ -103,7 +153,7 @@ class DemoProgress {
                 v.put("memberProblemCount", 30);
             }
             case "holdCommitteeMeeting" -> {
-                v.put("committeeHeldOn", "2022-02-24");
+                v.put("committeeHeldOn", today.toString());
                 v.put("committeeAttendees", "支部委员会全体委员");
                 v.put("committeeMode", "FACE_TO_FACE");
             }
@@ -128,7 +178,7 @@ class DemoProgress {
                     tallies.get(i).put("excellent", Math.max(0, Math.min(excellent, voters / 2)));
                     tallies.get(i).put("qualified", Math.max(0, voters / 3));
                 }
-                v.put("membersHeldOn", "2022-02-25");
+                v.put("membersHeldOn", today.toString());
                 v.put("membersMeetingForm", "WHOLE");
                 v.put("attendance", json(attendance));
                 v.put("committeeAppraisal", "党员对支部委员会工作总体满意");

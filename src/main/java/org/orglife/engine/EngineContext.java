@@ -29,6 +29,19 @@ public final class EngineContext {
         return ClockUtil.getCurrentTime();
     }
 
+    /**
+     * Sets the engine's clock to a past moment, for work that is to look as if it had been done then (the
+     * demo's history: the steps it moves ahead are done on time); {@link #clockBackToNow()} puts it right.
+     */
+    public static void backdateTo(Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+    }
+
+    /** The engine's clock back to the real time. */
+    public static void clockBackToNow() {
+        ClockUtil.reset();
+    }
+
     /** Who is signed in to the engine command running now; null outside one, or for the application. */
     public static String signedInUser() {
         CommandContext command = Context.getCommandContext();

@@ -1,0 +1,101 @@
+package org.orglife.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.orglife.calendar.WorkingDayCalendar;
+import org.orglife.cycle.StepSchedule;
+import org.orglife.escalation.BranchSupervisions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo as a new user finds it on the first start, today: the year under review, five branches
+ * moved ahead on time, the preparation due this week, the plans still drafting overdue and under
+ * 督办 (as many 督办 as branches with overdue steps); and a second start changes nothing.
+ */
+@SpringBootTest(properties = "orglife.demo.campaign=true")
+@ActiveProfiles({"demo", "test"})
+class DemoTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired JdbcClient jdbc;
+    @Autowired WorkingDayCalendar calendar;
+    @Autowired StepSchedule schedule;
+    @Autowired DemoCampaign demo;
+
+    @Test
+    void theDemoShowsTodaysWorkDoneDueSoonAndOverdue() {
+        LocalDate today = LocalDate.now(calendar.zone());
+        DemoDates dates = DemoDates.around(today, calendar);
+        int year = dates.year();
+        assertThat(jdbc.sql("select review_year from campaign").query(Integer.class).list()).containsExactly(year);
+        DemoProgress.TARGETS.forEach((branch, step) -> assertThat(openSteps(year, branch)).as(branch).contains(step));
+        assertThat(openSteps(year, "DDG-07")).containsExactly("draftWorkPlan");
+
+        // the steps the demo did were done on time, so none of them escalated
+        List<HistoricTaskInstance> done = engine.getHistoryService().createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKeyLike(year + "-%").finished().list();
+        assertThat(done).hasSizeGreaterThan(20).allSatisfy(t -> assertThat(t.getEndTime()).as(t.getName())
+                .isBefore(t.getDueDate()));
+        assertThat(jdbc.sql("select count(*) from escalation where branch_code in ('DDG-01', 'DDG-02', 'DDG-03', 'DDG-05')")
+                .query(Integer.class).single()).isZero();
+
+        // DDG-05's preparation is due within two working days: 即将到期, not overdue
+        Task study = open(year, "DDG-05", "organizeStudy");
+        assertThat(study.getDueDate().toInstant()).isAfter(Instant.now());
+        assertThat(study.getFollowUpDate().toInstant()).isBefore(schedule.at(today).toInstant().plusSeconds(1));
+
+        // what the job executor does next: the overdue steps' notices and 督办
+        runDueJobs();
+        Set<String> overdueBranches = new TreeSet<>();
+        engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(year + "-%").dueBefore(new java.util.Date())
+                .list().forEach(t -> overdueBranches.add(engine.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey().substring(5)));
+        assertThat(overdueBranches).contains("DDG-04", "DDG-06", "DDG-07", "DDG-08", "DDG-09", "DDG-10")
+                .doesNotContain("DDG-01", "DDG-02", "DDG-03", "DDG-05");
+        List<String> supervised = engine.getTaskService().createTaskQuery().taskDefinitionKey("superviseOverdueStep")
+                .processDefinitionKey(BranchSupervisions.PROCESS_KEY).list().stream()
+                .map(t -> engine.getRuntimeService().createProcessInstanceQuery()
+                        .processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey()).sorted().toList();
+        assertThat(supervised).as("one 督办 per branch with overdue steps").containsExactlyElementsOf(overdueBranches);
+
+        // a second start, on any day, leaves the demo as it is
+        long tasks = engine.getTaskService().createTaskQuery().count();
+        demo.create();
+        assertThat(jdbc.sql("select count(*) from campaign").query(Integer.class).single()).isEqualTo(1);
+        assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(tasks);
+    }
+
+    List<String> openSteps(int year, String branch) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(year + "-" + branch).list().stream()
+                .map(Task::getTaskDefinitionKey).sorted().toList();
+    }
+
+    Task open(int year, String branch, String step) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(year + "-" + branch)
+                .taskDefinitionKey(step).singleResult();
+    }
+
+    void runDueJobs() {
+        for (int round = 0; round < 20; round++) {
+            List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
+    }
+}

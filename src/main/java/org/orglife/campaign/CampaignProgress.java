@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.orglife.cycle.StepNames;
 import org.orglife.engine.AsSystem;
 import org.orglife.engine.EngineQueries;
 import org.orglife.escalation.EscalationRecords;
@@ -94,7 +95,7 @@ public class CampaignProgress {
         Map<String, List<OpenStep>> byInstance = new HashMap<>();
         open.stream()
                 .map(t -> Map.entry(t.getProcessInstanceId(), new OpenStep(t.getId(), t.getTaskDefinitionKey(),
-                        t.getName(), t.getDueDate(), levels.getOrDefault(t.getId(), 0))))
+                        StepNames.step(t.getName()), t.getDueDate(), levels.getOrDefault(t.getId(), 0))))
                 .sorted(Comparator.comparing(e -> e.getValue().taskKey()))
                 .forEach(e -> byInstance.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return byInstance;
@@ -116,7 +117,7 @@ public class CampaignProgress {
                 order by first_due nulls last, task_key""".formatted(scope.codeIn("c.branch_code")))
                 .param("year", year))
                 .query(rs -> {
-                    counts.merge(rs.getString("task_name"), rs.getLong("n"), Long::sum);
+                    counts.merge(StepNames.step(rs.getString("task_name")), rs.getLong("n"), Long::sum);
                 });
         return counts;
     }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.orglife.engine.EngineContext;
 import org.orglife.engine.FormPrefill;
 import org.orglife.form.FormData;
+import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.MemberRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Component;
 /**
  * The one task listener of the cycle's user tasks ({@code #{reviewStepListener}} on create, complete
  * and delete, the name the process models use): it hands each task to the one who does the job. On
- * create, the branch's liaison cadre and area chief may read the task ({@link CycleAccess}), it gets
- * its due date ({@link StepDeadlines}), and the {@link StepObserver}s hear of it; on complete the
+ * create, it is named after its branch too ({@link StepNames}), a step of the branch's group is the
+ * secretary's (the group stays its candidates), the branch's liaison cadre and area chief may read the
+ * task ({@link CycleAccess}), it gets its due date ({@link StepDeadlines}), and the
+ * {@link StepObserver}s hear of it; on complete the
  * submission goes to the task's {@link ReviewStep}, whose refusal rolls the completion back, and is
  * filed in the audit trail. When a task's form is opened, its step computes what the form shows.
  */
@@ -61,6 +64,13 @@ class StepListener implements TaskListener, FormPrefill {
                     // an instance started before the title was kept on the instance
                     task.getExecution().getProcessInstance().setVariable(ReviewVariables.CYCLE_TITLE, context.title());
                 }
+                Branch branch = context.branch();
+                task.setName(StepNames.withBranch(task.getName(), branch.name()));
+                if (branch.secretary() != null && task.getCandidates().stream()
+                        .anyMatch(c -> branch.groupId().equals(c.getGroupId()))) {
+                    // the secretary's step is theirs from the start, the branch's group stays its candidates
+                    task.setAssignee(branch.secretary().userId());
+                }
                 String liaisonUsers = (String) task.getExecution().getVariable(ReviewVariables.LIAISON_USERS);
                 // a disposition started before its cycle's liaison users were passed on names none
                 access.letLiaisonsRead(task, liaisonUsers != null ? liaisonUsers
@@ -76,7 +86,8 @@ class StepListener implements TaskListener, FormPrefill {
                 }
                 StepContext context = context(task);
                 step.complete(context, FormData.of(task.getVariablesLocal()));
-                audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), task.getName(), context.userId(),
+                audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), StepNames.step(task.getName()),
+                        context.userId(),
                         context.now());
             }
             default -> { }

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Date;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.orglife.calendar.WorkingDayCalendar;
 import org.orglife.campaign.CampaignRecords;
 import org.orglife.campaign.Campaigns;
 import org.orglife.engine.EngineContext;
-import org.orglife.escalation.OverdueSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's campaign, created on the first start around that day ({@link DemoDates}): launched as if
  * four weeks ago, with the engine's clock set back, and five branches moved ahead on time through the
- * same forms a secretary fills ({@link DemoProgress}); then, at today's time, the overdue sweep
- * escalates what is overdue. So Tasklist, Cockpit and the dashboard show real work at the first login:
+ * same forms a secretary fills ({@link DemoProgress}); then the overdue sweep's next run is brought to
+ * now, and it escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at the first login:
  * steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
  * day, finds a campaign and leaves it as it is.
  *
@@ -38,15 +40,15 @@ class DemoCampaign {
     private final Campaigns campaigns;
     private final CampaignRecords records;
     private final DemoProgress progress;
-    private final OverdueSweep sweep;
+    private final ManagementService jobs;
     private final WorkingDayCalendar calendar;
 
-    DemoCampaign(Campaigns campaigns, CampaignRecords records, DemoProgress progress, OverdueSweep sweep,
+    DemoCampaign(Campaigns campaigns, CampaignRecords records, DemoProgress progress, ManagementService jobs,
             WorkingDayCalendar calendar) {
         this.campaigns = campaigns;
         this.records = records;
         this.progress = progress;
-        this.sweep = sweep;
+        this.jobs = jobs;
         this.calendar = calendar;
     }
 
@@ -67,9 +69,13 @@ class DemoCampaign {
         } finally {
             EngineContext.clockBackToNow();
         }
-        int overdue = sweep.sweep();
-        log.info("demo campaign {} created around {}: plans due {}, meetings {}, statistics {}; {} steps overdue",
-                dates.year(), LocalDate.ofInstant(now, calendar.zone()), dates.planDueBy(), dates.meetingsDueBy(),
-                dates.statisticsDueBy(), overdue);
+        // the overdue sweep's next run, now: the job executor escalates what is overdue at once
+        Job sweep = jobs.createJobQuery().processDefinitionKey("overdue-sweep").timers().singleResult();
+        if (sweep != null) {
+            jobs.setJobDuedate(sweep.getId(), Date.from(now));
+        }
+        log.info("demo campaign {} created around {}: plans due {}, meetings {}, statistics {}", dates.year(),
+                LocalDate.ofInstant(now, calendar.zone()), dates.planDueBy(), dates.meetingsDueBy(),
+                dates.statisticsDueBy());
     }
 }

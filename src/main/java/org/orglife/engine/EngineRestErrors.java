@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
@@ -151,6 +152,9 @@ public final class EngineRestErrors {
             }
             if (isConflict(t)) {
                 return body(409, t, CONCURRENT);
+            }
+            if (t instanceof TaskAlreadyClaimedException taken) {
+                return body(409, t, "该任务已由 " + taken.getTaskAssignee() + " 认领，不能再认领；请其取消认领后再试");
             }
             if (t instanceof AuthorizationException denied) {
                 // a task's permissions go with the task: completed by someone else between this request

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.orglife.cycle.StepNames;
 import org.orglife.engine.EngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public class OverdueSweep implements JavaDelegate {
                 limit ?""")
                 .params(new Timestamp(EngineContext.currentTime().getTime()), BATCH)
                 .query((rs, row) -> new EscalationRecords.Step(rs.getString("task_id"), rs.getString("cycle_id"),
-                        rs.getString("branch_code"), rs.getString("task_key"), rs.getString("task_name"),
+                        rs.getString("branch_code"), rs.getString("task_key"), StepNames.step(rs.getString("task_name")),
                         rs.getTimestamp("due_at").toInstant()))
                 .list();
         int escalated = 0;

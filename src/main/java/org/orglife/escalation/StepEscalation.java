@@ -3,6 +3,7 @@ package org.orglife.escalation;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.orglife.cycle.StepNames;
 import org.orglife.cycle.StepObserver;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class StepEscalation implements StepObserver {
     public void opened(DelegateTask task, String cycleId, String branchCode, Instant due) {
         if (EscalationWatch.mayBeEscalated(task.getDueDate())) {
             escalations.escalate(new EscalationRecords.Step(task.getId(), cycleId, branchCode,
-                    task.getTaskDefinitionKey(), task.getName(), due));
+                    task.getTaskDefinitionKey(), StepNames.step(task.getName()), due));
         }
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.orglife.engine.CompleteWithoutVariables;
 import org.orglife.engine.EngineRestErrors;
 import org.orglife.engine.QueryExpressionFilter;
+import org.orglife.engine.ReleaseOwnTask;
 import org.orglife.engine.WebappEngineApi;
 import org.orglife.engine.WebappPluginAccess;
 import org.orglife.errors.ApiError;
@@ -170,6 +171,16 @@ class SecurityConfig implements WebMvcConfigurer {
     FilterRegistrationBean<CompleteWithoutVariables> completeWithoutVariables(CamundaBpmProperties camunda) {
         FilterRegistrationBean<CompleteWithoutVariables> registration = new FilterRegistrationBean<>(
                 new CompleteWithoutVariables());
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
+        return registration;
+    }
+
+    /** On the same paths: whoever holds a task may release it, which the engine alone would refuse them. */
+    @Bean
+    FilterRegistrationBean<ReleaseOwnTask> releaseOwnTask(CamundaBpmProperties camunda,
+            ObjectProvider<ProcessEngine> engine) {
+        FilterRegistrationBean<ReleaseOwnTask> registration = new FilterRegistrationBean<>(
+                new ReleaseOwnTask(engine::getObject));
         registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
         return registration;
     }

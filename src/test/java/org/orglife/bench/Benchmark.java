@@ -210,7 +210,7 @@ public class Benchmark {
         return all;
     }
 
-    /** A secretary's Tasklist inbox: candidate group, by due date, first page of 50, authenticated. */
+    /** A secretary's Tasklist inbox: candidate group with assigned tasks, by due date, first page of 50, authenticated. */
     private List<Double> timeInbox(BenchSettings s) {
         Random random = new Random(7);
         List<Double> samples = new ArrayList<>();
@@ -221,8 +221,9 @@ public class Benchmark {
             identity.setAuthentication(SyntheticRegistry.secretary(branch), List.of(Groups.BRANCH_SECRETARIES, group));
             try {
                 long t = System.nanoTime();
+                // as the 本支部待办 filter asks: the branch's steps, the secretary's own among them
                 List<Task> page = engine.getTaskService().createTaskQuery().taskCandidateGroup(group)
-                        .orderByDueDate().asc().listPage(0, 50);
+                        .includeAssignedTasks().orderByDueDate().asc().listPage(0, 50);
                 double ms = (System.nanoTime() - t) / 1e6;
                 if (page.isEmpty()) {
                     throw new IllegalStateException("inbox of " + group + " is empty");

@@ -40,7 +40,13 @@ class DraftWorkPlanInTasklistTest {
         tasklist.signIn("sec-DDG-01");
         assertThat(tasklist.filterNames()).contains("我的待办", "本支部待办");
         tasklist.openFilter("本支部待办");
-        tasklist.openTaskInList("制定工作方案");
+        // the card names the branch; the step is the secretary's already: no 认领 to find first
+        tasklist.openTaskInList("制定工作方案（大东沟村党支部）");
+        assertThat(tasklist.claimOffered()).as("the secretary's own step").isFalse();
+        // released, it goes back to the branch's group, and is taken up again
+        tasklist.release();
+        assertThat(tasks.createTaskQuery().processInstanceId(cycle.processInstanceId()).singleResult().getAssignee())
+                .isNull();
         CamundaForm form = tasklist.claim();
         assertThat(form.value("field_cycleTitle")).isEqualTo("2021年度 · 大东沟村党支部");
         form.date("field_committeeMeetingOn", LocalDate.of(2022, 2, 18));

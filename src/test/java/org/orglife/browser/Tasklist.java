@@ -17,6 +17,7 @@ final class Tasklist {
     static final By FILTER_NAMES = By.cssSelector(".task-filters .task-filter h4.name a");
     static final By TASK_TITLE = By.cssSelector(".task-details h2");
     static final By CLAIM = By.cssSelector(".task-details button.claim");
+    static final By RELEASE = By.cssSelector(".task-details button[ng-click='unclaim()']");
     static final By COMPLETE = By.cssSelector(".task-details .form-actions button.btn-primary");
     static final By NOTIFICATIONS = By.cssSelector(".page-notifications .notifications .alert");
 
@@ -88,12 +89,34 @@ final class Tasklist {
         browser.await(ExpectedConditions.textToBePresentInElementLocated(TASK_TITLE, taskName));
     }
 
-    /** Claims the open task; its form becomes editable. */
+    /**
+     * Takes up the open task: claims it, unless it is the signed-in person's already (a secretary's step
+     * is theirs from the start); its form becomes editable.
+     */
     CamundaForm claim() {
-        browser.await(ExpectedConditions.elementToBeClickable(CLAIM)).click();
-        browser.await(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+        browser.await(d -> shown(CLAIM) || shown(RELEASE));
+        if (shown(CLAIM)) {
+            browser.await(ExpectedConditions.elementToBeClickable(CLAIM)).click();
+            browser.await(ExpectedConditions.invisibilityOfElementLocated(CLAIM));
+        }
         browser.await(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".task-details .disabled-form")));
         return form();
+    }
+
+    /** Whether the open task offers 认领 (it is nobody's) rather than 取消认领 (it is the signed-in person's). */
+    boolean claimOffered() {
+        browser.await(d -> shown(CLAIM) || shown(RELEASE));
+        return shown(CLAIM);
+    }
+
+    /** Releases the open task (取消认领): it goes back to its candidates, 认领 is offered again. */
+    void release() {
+        browser.await(ExpectedConditions.elementToBeClickable(RELEASE)).click();
+        browser.await(d -> shown(CLAIM));
+    }
+
+    private boolean shown(By element) {
+        return browser.driver.findElements(element).stream().anyMatch(e -> e.isDisplayed());
     }
 
     CamundaForm form() {

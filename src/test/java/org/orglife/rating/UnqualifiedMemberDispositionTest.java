@@ -77,7 +77,10 @@ class UnqualifiedMemberDispositionTest extends CycleProcessTest {
                 .containsExactlyInAnyOrder("2026-DDG-10-DDG10-002", "2026-DDG-10-DDG10-004");
         CycleDriver disposition = CycleDriver.of(engine, "2026-DDG-10-DDG10-004");
         ProcessInstance dispositionInstance = instance(disposition);
-        assertThat(disposition.task("decideDisposition")).hasCandidateGroup("branch-DDG-10");
+        assertThat(disposition.task("decideDisposition")).as("the secretary's, the branch's group its candidates")
+                .isAssignedTo("sec-DDG-10");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(disposition.task("decideDisposition").getId()))
+                .extracting(link -> link.getGroupId()).contains("branch-DDG-10");
         assertThat(disposition.variable("decideDisposition", "memberSummary").toString())
                 .contains("薛思远（DDG10-004）", "长期不参加组织生活");
         assertThat(disposition("2026-DDG-10", "DDG10-004")).containsEntry("status", "OPEN");

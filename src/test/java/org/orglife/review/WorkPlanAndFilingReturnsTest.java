@@ -72,7 +72,10 @@ class WorkPlanAndFilingReturnsTest extends CycleProcessTest {
 
         // then the branch has its plan back, as drafted, with the reason shown
         assertThat(cycle.openTasks()).containsExactly("draftWorkPlan");
-        assertThat(cycle.task("draftWorkPlan")).hasCandidateGroup("branch-DDG-10");
+        assertThat(cycle.task("draftWorkPlan")).as("the secretary's, the branch's group its candidates")
+                .isAssignedTo("sec-DDG-10");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(cycle.task("draftWorkPlan").getId()))
+                .extracting(link -> link.getGroupId()).contains("branch-DDG-10");
         assertThat(cycle.variable("draftWorkPlan", "planReturnReason")).isEqualTo("会议地点太小，请调整");
         assertThat(cycle.variable("draftWorkPlan", "venue")).isEqualTo("公司会议室");
         assertThat(cycle.variable("draftWorkPlan", "membersMeetingOn")).isEqualTo("2023-02-16");

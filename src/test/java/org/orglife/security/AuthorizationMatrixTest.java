@@ -183,6 +183,50 @@ class AuthorizationMatrixTest {
     }
 
     /**
+     * A secretary's step is theirs from the start, named after the branch, the branch's group its
+     * candidates; whoever holds it may release it (取消认领) and take it up again; nobody else may
+     * release it or hand it to someone, and an unknown task is refused in Chinese.
+     */
+    @Test
+    void whoeverHoldsAStepMayReleaseItAndNobodyElse() {
+        Branch branch = active.stream().filter(b -> b.code().equals("DDG-06")).findFirst().orElseThrow();
+        Branch other = active.stream().filter(b -> b.code().equals("DDG-07")).findFirst().orElseThrow();
+        Task plan = task(branch.code(), "draftWorkPlan");
+        assertThat(plan.getName()).isEqualTo("制定工作方案（" + branch.name() + "）");
+        assertThat(plan.getAssignee()).isEqualTo(branch.secretary().userId());
+        for (Branch b : active) {
+            if (!b.code().equals(REVIEWED)) {
+                assertThat(task(b.code(), "draftWorkPlan").getAssignee()).as(b.code()).isEqualTo(b.secretary().userId());
+            }
+        }
+        String secretary = branch.secretary().userId();
+        String unclaim = "/engine-rest/task/" + plan.getId() + "/unclaim";
+        SoftAssertions softly = new SoftAssertions();
+        for (String person : List.of(other.secretary().userId(), branch.liaison().userId(), "office", "supervisor")) {
+            softly.assertThat(post(person, unclaim, "").getStatusCode()).as("%s releases it", person)
+                    .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+            softly.assertThat(post(person, "/engine-rest/task/" + plan.getId() + "/assignee",
+                    "{\"userId\":\"" + person + "\"}").getStatusCode()).as("%s takes it", person)
+                    .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        }
+        softly.assertThat(post(secretary, "/engine-rest/task/" + plan.getId() + "/assignee",
+                "{\"userId\":\"" + other.secretary().userId() + "\"}").getStatusCode())
+                .as("the secretary hands it to another branch's").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<JsonNode> unknown = post(secretary, "/engine-rest/task/no-such-task/unclaim", "");
+        softly.assertThat(unknown.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        softly.assertThat(message(unknown)).as("in Chinese").containsPattern("\\p{IsHan}");
+        softly.assertAll();
+        assertThat(task(branch.code(), "draftWorkPlan").getAssignee()).as("still the secretary's").isEqualTo(secretary);
+
+        assertThat(post(secretary, unclaim, "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(branch.code(), "draftWorkPlan").getAssignee()).isNull();
+        assertThat(taskKeys(secretary, branch.code())).as("still listed for the branch").contains("draftWorkPlan");
+        assertThat(post(secretary, "/engine-rest/task/" + plan.getId() + "/claim",
+                "{\"userId\":\"" + secretary + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(branch.code(), "draftWorkPlan").getAssignee()).isEqualTo(secretary);
+    }
+
+    /**
      * A branch's 督办 (its plan two working days overdue): the supervisors work it; the branch's own
      * secretary and liaison cadre neither see nor work it; the office sees it and cannot work it.
      */

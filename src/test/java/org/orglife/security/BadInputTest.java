@@ -200,6 +200,11 @@ class BadInputTest {
                             .exchange(path, HttpMethod.GET, null, String.class, Map.of("id", id))));
                 }
             }
+            for (String action : List.of("unclaim", "claim", "assignee")) {
+                inputs.add(new BadInput(action + " task " + id, () -> send("sec-DDG-01", HttpMethod.POST,
+                        "/engine-rest/task/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
+                                + "/" + action, MediaType.APPLICATION_JSON, "{\"userId\":\"sec-DDG-01\"}")));
+            }
             inputs.add(new BadInput("read notification " + id, () -> http.withBasicAuth("office", "demo")
                     .exchange("/api/notifications/{id}/read", HttpMethod.POST, null, String.class, Map.of("id", id))));
         }
@@ -295,11 +300,20 @@ class BadInputTest {
         for (String list : List.of("{}", "\\\"abc\\\"", "42", "[1,2,3]", "[{\\\"present\\\":true}]")) {
             inputs.add(submit("study attendance " + list, "sec-DDG-05", study, studyWith(list)));
         }
+        // the secretary's own plan: taken for someone else, assigned with a body that is not one
+        for (String body : List.of("{\"userId\":\"sec-DDG-05\"}", "{\"userId\":\"nobody\"}", "{\"userId\":",
+                "[1,2]", "{\"userId\":42}")) {
+            inputs.add(new BadInput("claim own plan with " + body, () -> send("sec-DDG-04", HttpMethod.POST,
+                    "/engine-rest/task/" + plan + "/claim", MediaType.APPLICATION_JSON, body)));
+            inputs.add(new BadInput("assign own plan with " + body, () -> send("sec-DDG-04", HttpMethod.POST,
+                    "/engine-rest/task/" + plan + "/assignee", MediaType.APPLICATION_JSON, body)));
+        }
         inputs.add(new BadInput("submit to an unknown task", () -> send("sec-DDG-04", HttpMethod.POST,
                 "/engine-rest/task/no-such-task/submit-form", MediaType.APPLICATION_JSON, "{\"variables\":{}}")));
 
         assertEachRefused(inputs);
         assertThat(task("DDG-04", "draftWorkPlan")).as("the plan is still to do").isNotNull();
+        assertThat(task("DDG-04", "draftWorkPlan").getAssignee()).as("still the secretary's").isEqualTo("sec-DDG-04");
         assertThat(task("DDG-05", "organizeStudy")).as("the study is still to do").isNotNull();
     }
 

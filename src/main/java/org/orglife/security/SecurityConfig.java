@@ -13,6 +13,7 @@ import org.orglife.engine.CompleteWithoutVariables;
 import org.orglife.engine.EngineRestErrors;
 import org.orglife.engine.QueryExpressionFilter;
 import org.orglife.engine.ReleaseOwnTask;
+import org.orglife.engine.SubmissionRetry;
 import org.orglife.engine.WebappEngineApi;
 import org.orglife.engine.WebappPluginAccess;
 import org.orglife.errors.ApiError;
@@ -171,6 +172,19 @@ class SecurityConfig implements WebMvcConfigurer {
     FilterRegistrationBean<CompleteWithoutVariables> completeWithoutVariables(CamundaBpmProperties camunda) {
         FilterRegistrationBean<CompleteWithoutVariables> registration = new FilterRegistrationBean<>(
                 new CompleteWithoutVariables());
+        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
+        return registration;
+    }
+
+    /**
+     * On the same paths, around the checks of a submission: one that loses a race to background work is
+     * tried again ({@link SubmissionRetry}).
+     */
+    @Bean
+    FilterRegistrationBean<SubmissionRetry> submissionRetry(CamundaBpmProperties camunda,
+            ObjectProvider<ProcessEngine> engine) {
+        FilterRegistrationBean<SubmissionRetry> registration = new FilterRegistrationBean<>(
+                new SubmissionRetry(engine::getObject));
         registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
         return registration;
     }

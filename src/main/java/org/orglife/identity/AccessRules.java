@@ -136,6 +136,16 @@ public class AccessRules {
         save(existing, resource, resourceId, permissions, a -> a.setUserId(userId));
     }
 
+    /** Deletes a single user's grant on one resource id: they no longer do the job it was given for. */
+    public void withdrawUser(String userId, Resource resource, String resourceId) {
+        Authorization existing = EngineQueries.first(authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
+                .resourceType(resource).resourceId(resourceId));
+        if (existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+        }
+    }
+
     /** The same for a resource created in this transaction, which cannot hold a grant yet: no lookup first. */
     public void grantUserOnNew(String userId, Resource resource, String resourceId, Permission... permissions) {
         save(null, resource, resourceId, permissions, a -> a.setUserId(userId));

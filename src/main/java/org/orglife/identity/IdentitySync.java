@@ -1,11 +1,14 @@
 package org.orglife.identity;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,12 +45,13 @@ public class IdentitySync {
     private final TownshipProperties township;
     private final AccessRules accessRules;
     private final TasklistFilters filters;
+    private final JdbcClient jdbc;
     private final String initialPassword;
     private final String adminUserId;
     private final SecureRandom random = new SecureRandom();
 
     IdentitySync(IdentityService identityService, BranchRepository branches, TownshipProperties township,
-            AccessRules accessRules, TasklistFilters filters,
+            AccessRules accessRules, TasklistFilters filters, JdbcClient jdbc,
             @Value("${orglife.identity.initial-password:}") String initialPassword,
             @Value("${camunda.bpm.admin-user.id:admin}") String adminUserId) {
         this.identityService = identityService;
@@ -54,6 +59,7 @@ public class IdentitySync {
         this.township = township;
         this.accessRules = accessRules;
         this.filters = filters;
+        this.jdbc = jdbc;
         this.initialPassword = initialPassword;
         this.adminUserId = adminUserId;
     }
@@ -65,6 +71,7 @@ public class IdentitySync {
     }
 
     @EventListener
+    @Order(10)
     public void onRosterImported(RosterImported event) {
         sync();
     }
@@ -108,6 +115,7 @@ public class IdentitySync {
                 }
             }
         }
+        endMembershipsTheRegistryNoLongerNames(all);
         ensureAdministrator();
         accessRules.apply();
         filters.apply();
@@ -168,6 +176,37 @@ public class IdentitySync {
             user.setFirstName(name);
             user.setEmail(account.email());
             identityService.saveUser(user);
+        }
+    }
+
+    /**
+     * A secretary, liaison cadre or area chief the registry no longer names for a branch leaves the
+     * groups the job put them in (a branch's group has its secretary only): a former secretary no longer
+     * sees the branch's work. Read in one query, whatever the number of branches.
+     */
+    private void endMembershipsTheRegistryNoLongerNames(List<Branch> all) {
+        Set<String> named = new HashSet<>();
+        for (Branch branch : all) {
+            if (branch.active()) {
+                named.add(branch.secretary().userId() + "\n" + Groups.BRANCH_SECRETARIES);
+                named.add(branch.secretary().userId() + "\n" + branch.groupId());
+                named.add(branch.liaison().userId() + "\n" + Groups.LIAISON_CADRES);
+                if (branch.areaChief() != null) {
+                    named.add(branch.areaChief().userId() + "\n" + Groups.LIAISON_CADRES);
+                }
+            }
+        }
+        township.staff().forEach(staff -> named.add(staff.id() + "\n" + staff.group()));
+        List<String[]> ended = new ArrayList<>();
+        jdbc.sql("""
+                select user_id_, group_id_ from act_id_membership
+                where group_id_ in (?, ?) or group_id_ like 'branch-%'""")
+                .params(Groups.BRANCH_SECRETARIES, Groups.LIAISON_CADRES)
+                .query((rs, n) -> new String[] {rs.getString("user_id_"), rs.getString("group_id_")}).list()
+                .stream().filter(m -> !named.contains(m[0] + "\n" + m[1])).forEach(ended::add);
+        ended.forEach(m -> identityService.deleteMembership(m[0], m[1]));
+        if (!ended.isEmpty()) {
+            log.info("{} memberships ended: the registry no longer names those people for those branches", ended.size());
         }
     }
 

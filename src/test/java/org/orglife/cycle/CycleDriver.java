@@ -64,6 +64,17 @@ public class CycleDriver {
         return this;
     }
 
+    /** Starts the cycle also before these activities, as if it had got there, keeping what is open. */
+    public CycleDriver jumpToAlso(String... activityIds) {
+        ProcessInstanceModificationBuilder modification = engine.getRuntimeService()
+                .createProcessInstanceModification(processInstanceId);
+        for (String activityId : activityIds) {
+            modification.startBeforeActivity(activityId);
+        }
+        modification.execute();
+        return this;
+    }
+
     public Task task(String taskKey) {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskKey).singleResult();

@@ -160,20 +160,13 @@ class SecurityConfig implements WebMvcConfigurer {
      */
     @Bean
     FilterRegistrationBean<QueryExpressionFilter> queryExpressions(CamundaBpmProperties camunda) {
-        String webappEngine = webappEngineApi(camunda);
-        FilterRegistrationBean<QueryExpressionFilter> registration = new FilterRegistrationBean<>(
-                new QueryExpressionFilter(webappEngine));
-        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngine + "/*");
-        return registration;
+        return onEngineApis(new QueryExpressionFilter(webappEngineApi(camunda)), camunda);
     }
 
     /** Beside the expression check, on the same paths: forms are submitted, not completed with variables. */
     @Bean
     FilterRegistrationBean<CompleteWithoutVariables> completeWithoutVariables(CamundaBpmProperties camunda) {
-        FilterRegistrationBean<CompleteWithoutVariables> registration = new FilterRegistrationBean<>(
-                new CompleteWithoutVariables());
-        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
-        return registration;
+        return onEngineApis(new CompleteWithoutVariables(), camunda);
     }
 
     /**
@@ -183,18 +176,20 @@ class SecurityConfig implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<SubmissionRetry> submissionRetry(CamundaBpmProperties camunda,
             ObjectProvider<ProcessEngine> engine) {
-        FilterRegistrationBean<SubmissionRetry> registration = new FilterRegistrationBean<>(
-                new SubmissionRetry(engine::getObject));
-        registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
-        return registration;
+        return onEngineApis(new SubmissionRetry(engine::getObject), camunda);
     }
 
     /** On the same paths: whoever holds a task may release it, which the engine alone would refuse them. */
     @Bean
     FilterRegistrationBean<ReleaseOwnTask> releaseOwnTask(CamundaBpmProperties camunda,
             ObjectProvider<ProcessEngine> engine) {
-        FilterRegistrationBean<ReleaseOwnTask> registration = new FilterRegistrationBean<>(
-                new ReleaseOwnTask(engine::getObject));
+        return onEngineApis(new ReleaseOwnTask(engine::getObject), camunda);
+    }
+
+    /** A filter on both engine REST APIs: {@code /engine-rest} and the webapps' own. */
+    private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> onEngineApis(F filter,
+            CamundaBpmProperties camunda) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns(QueryExpressionFilter.PATH + "*", webappEngineApi(camunda) + "/*");
         return registration;
     }

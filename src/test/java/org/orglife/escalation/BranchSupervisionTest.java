@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -51,7 +49,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles({"demo", "test"})
 class BranchSupervisionTest {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final int YEAR = 2033;
 
     @Autowired Campaigns campaigns;
@@ -68,7 +65,7 @@ class BranchSupervisionTest {
     }
 
     static void at(int year, int month, int day, int hour) {
-        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, hour, 1, 0, 0, SHANGHAI).toInstant()));
+        EscalationTest.at(year, month, day, hour);
     }
 
     /** What the job executor does over time: the overdue sweep, then whatever has fallen due, round after round. */

@@ -28,7 +28,7 @@ class UpgradeMigrationsTest {
     }
 
     @Test
-    void thePreviousReleasesEscalationsKeepTheirRowsAndRecords() {
+    void thePreviousReleasesRowsStayWithTheirRecords() {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:upgrade-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         JdbcClient jdbc = JdbcClient.create(db);
@@ -52,7 +52,22 @@ class UpgradeMigrationsTest {
                     .update();
         }
 
+        jdbc.sql("insert into township (code, name) values ('DDG', '大东沟镇')").update();
+        jdbc.sql("""
+                insert into party_branch (code, township_code, name, kind, secretary_user, secretary_name, liaison_user,
+                  liaison_name, active)
+                values ('DDG-02', 'DDG', '西岭村党支部', 'VILLAGE', 'sec-DDG-02', '石俊明', 'liaison1', '钱海涛', true)""")
+                .update();
+        jdbc.sql("""
+                insert into party_member (id, branch_code, name, gender, birth_year, joined_on, status, leading_cadre,
+                  floating_out, floating_in, newly_admitted, transferred_in, hardship, elderly, sanction)
+                values ('DDG02-001', 'DDG-02', '石俊明', '男', 1970, date '1995-07-01', 'FORMAL', true, false, false,
+                  false, false, false, false, 'NONE')""").update();
+
         flyway(db).load().migrate();
+
+        assertThat(jdbc.sql("select count(*) from party_member where id = 'DDG02-001' and left_on is null")
+                .query(Integer.class).single()).as("the members stay, none of them left").isEqualTo(1);
 
         assertThat(jdbc.sql("select count(*) from escalation where task_id = 'task-1'").query(Integer.class).single())
                 .isEqualTo(2);

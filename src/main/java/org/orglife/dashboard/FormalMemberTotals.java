@@ -48,7 +48,7 @@ class FormalMemberTotals {
         return scope.bind(jdbc.sql("""
                 select coalesce(sum(n), 0) as members, coalesce(sum(n / 3), 0) as cap
                 from (select m.branch_code, count(*) as n from party_member m
-                      where m.status = 'FORMAL' and m.floating_in = false and %s
+                      where m.status = 'FORMAL' and m.floating_in = false and m.left_on is null and %s
                       group by m.branch_code) per_branch""".formatted(scope.codeIn("m.branch_code"))))
                 .query((rs, row) -> new Totals(rs.getLong("members"), rs.getLong("cap"))).single();
     }

@@ -27,14 +27,37 @@ public class MemberRepository {
         this.jdbc = jdbc;
     }
 
+    /** The branch's members now: those who left (转出, 停止党籍) are not among them. */
     public List<Member> findByBranch(String branchCode) {
-        return jdbc.sql("select " + COLUMNS + " from party_member where branch_code = ? order by id")
+        return jdbc.sql("select " + COLUMNS + " from party_member where branch_code = ? and left_on is null order by id")
                 .param(branchCode).query(MemberRepository::map).list();
+    }
+
+    /** Records that a member left; their row, and every record that names them, stays. */
+    public void recordDeparture(String id, Departure how, LocalDate on) {
+        jdbc.sql("update party_member set left_on = ?, left_because = ? where id = ?")
+                .params(Date.valueOf(on), how.name(), id).update();
+    }
+
+    /** Members listed again after they had left (back from a transfer): members of the branch again. */
+    public int clearDepartures(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update party_member set left_on = null, left_because = null where id in (:ids) and left_on is not null")
+                .param("ids", ids).update();
+    }
+
+    /** When the member left, if they did. */
+    public Optional<LocalDate> leftOn(String id) {
+        return jdbc.sql("select left_on from party_member where id = ? and left_on is not null").param(id)
+                .query((rs, n) -> rs.getDate("left_on").toLocalDate()).optional();
     }
 
     /** Members of other branches who floated into this one (R5: the inflow branch gives an opinion). */
     public List<Member> findFloatingInto(String branchCode) {
-        return jdbc.sql("select " + COLUMNS + " from party_member where floating_out = true and inflow_org = ? order by id")
+        return jdbc.sql("select " + COLUMNS + " from party_member where floating_out = true and inflow_org = ?"
+                + " and left_on is null order by id")
                 .param(branchCode).query(MemberRepository::map).list();
     }
 

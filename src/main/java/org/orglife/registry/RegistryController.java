@@ -57,11 +57,21 @@ class RegistryController {
     @PostMapping("/roster")
     @ResponseStatus(HttpStatus.OK)
     RosterImport.Result importRoster(@RequestParam("file") List<MultipartFile> files) throws java.io.IOException {
+        return rosterImport.importRoster(roster(files));
+    }
+
+    /** The same upload, checked and compared with the registry, written nowhere: what the import would do. */
+    @PostMapping("/roster/preview")
+    RosterImport.Preview previewRoster(@RequestParam("file") List<MultipartFile> files) throws java.io.IOException {
+        return rosterImport.preview(roster(files));
+    }
+
+    private static List<RosterImport.RosterFile> roster(List<MultipartFile> files) throws java.io.IOException {
         List<RosterImport.RosterFile> roster = new java.util.ArrayList<>();
         for (MultipartFile file : files) {
             String name = file.getOriginalFilename() == null ? "花名册" : file.getOriginalFilename();
             roster.add(new RosterImport.RosterFile(name, file.getBytes()));
         }
-        return rosterImport.importRoster(roster);
+        return roster;
     }
 }

@@ -1,5 +1,6 @@
 package org.orglife.registry;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,10 +59,14 @@ public class RosterImport {
     static final String SANCTION_ON = "处分日期";
     static final String PROBATION_ENDS_ON = "留党察看期满日期";
 
+    static final String DEPARTURE_KIND = "减少方式";
+    static final String DEPARTURE_ON = "减少日期";
+
     private static final List<String> BRANCH_COLUMNS = List.of(BRANCH_CODE, BRANCH_NAME, BRANCH_KIND,
             SECRETARY_USER, SECRETARY_NAME, LIAISON_USER, LIAISON_NAME);
     private static final List<String> MEMBER_COLUMNS = List.of(MEMBER_ID, MEMBER_BRANCH, NAME, GENDER, BIRTH_YEAR,
             JOINED_ON, STATUS);
+    private static final List<String> DEPARTURE_COLUMNS = List.of(MEMBER_ID, DEPARTURE_KIND, DEPARTURE_ON);
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
     private static final Pattern MEMBER_ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
@@ -74,7 +79,20 @@ public class RosterImport {
     }
 
     /** What an import changed; a repeated import reports only unchanged rows. */
-    public record Result(int branchesAdded, int branchesChanged, int membersAdded, int membersChanged, int unchanged) {
+    /** A member who left, as the 党员减少表 records it. */
+    public record Leaving(String memberId, String name, String branchCode, Departure how, LocalDate on) {
+    }
+
+    /** A member of a branch the roster lists in full, whom it no longer lists: 转出 or 停止党籍, to confirm. */
+    public record Unconfirmed(String memberId, String name, String branchCode) {
+    }
+
+    /** What an import would do, written nowhere: its changes, the departures it records, the ones to confirm. */
+    public record Preview(Result changes, List<Leaving> departures, List<Unconfirmed> toConfirm) {
+    }
+
+    public record Result(int branchesAdded, int branchesChanged, int membersAdded, int membersChanged, int unchanged,
+            int membersLeft) {
     }
 
     private final BranchRepository branches;
@@ -91,24 +109,64 @@ public class RosterImport {
         this.township = township;
     }
 
-    /** Reads, checks and writes the roster; throws {@link RosterRejectedException} and writes nothing if any row is bad. */
+    /**
+     * Reads, checks and writes the roster; throws {@link RosterRejectedException} and writes nothing if any
+     * row is bad, or if a roster that lists branches in full (the branch table and a member table) no
+     * longer lists a member the branch has without a row for them in the 党员减少表 (转出 or 停止党籍, and
+     * the day): nobody leaves the registry silently.
+     */
     @Transactional
     public Result importRoster(List<RosterFile> files) {
+        Analysis roster = analyse(files);
+        if (!roster.toConfirm().isEmpty()) {
+            throw new RosterRejectedException(roster.toConfirm().stream().map(m -> new RosterProblem("党员表", 0, null,
+                    "本次名册列出了支部 " + m.branchCode() + " 的全部党员，但没有 " + m.name() + "（" + m.memberId()
+                            + "）：如已转出或停止党籍，请在党员减少表中写明减少方式和减少日期后重新导入；如是漏填，请补全党员表"))
+                    .toList());
+        }
+        Result result = write(roster);
+        events.publishEvent(new RosterImported(result));
+        return result;
+    }
+
+    /**
+     * What the roster would change, writing nothing: the rows it adds and changes, the departures it
+     * records, and the members a roster listing their branch in full no longer lists (to confirm in the
+     * 党员减少表). Bad rows are refused as by the import.
+     */
+    @Transactional(readOnly = true)
+    public Preview preview(List<RosterFile> files) {
+        Analysis roster = analyse(files);
+        int[] counts = new int[5];
+        count(roster, counts);
+        return new Preview(new Result(counts[0], counts[1], counts[2], counts[3], counts[4], roster.departures().size()),
+                List.copyOf(roster.departures().values()), roster.toConfirm());
+    }
+
+    private record Analysis(Map<String, Branch> branches, Map<String, Member> members, Map<String, Leaving> departures,
+            List<Unconfirmed> toConfirm) {
+    }
+
+    private Analysis analyse(List<RosterFile> files) {
         List<RosterProblem> problems = new ArrayList<>();
         List<RosterTable> branchTables = new ArrayList<>();
         List<RosterTable> memberTables = new ArrayList<>();
+        List<RosterTable> departureTables = new ArrayList<>();
         if (files.isEmpty()) {
             throw new RosterRejectedException(List.of(new RosterProblem("花名册", 0, null, "没有收到文件")));
         }
         for (RosterFile file : files) {
             for (RosterTable table : reader.read(file.name(), file.content(), problems)) {
-                if (table.hasColumn(MEMBER_ID)) {
+                if (table.hasColumn(DEPARTURE_KIND)) {
+                    departureTables.add(table);
+                } else if (table.hasColumn(MEMBER_ID)) {
                     memberTables.add(table);
                 } else if (table.hasColumn(BRANCH_CODE) && table.hasColumn(BRANCH_NAME)) {
                     branchTables.add(table);
                 } else {
                     problems.add(new RosterProblem(table.source(), 1, null,
-                            "无法识别的表格：党员表的表头须有「党员编号」，支部表的表头须有「支部编号」和「支部名称」"));
+                            "无法识别的表格：党员表的表头须有「党员编号」，支部表的表头须有「支部编号」和「支部名称」，"
+                                    + "党员减少表的表头须有「党员编号」「减少方式」和「减少日期」"));
                 }
             }
         }
@@ -117,12 +175,55 @@ public class RosterImport {
         Map<String, Branch> newBranches = parseBranches(branchTables, knownBranches, problems);
         knownBranches.putAll(newBranches);
         Map<String, Member> newMembers = parseMembers(memberTables, knownBranches, problems);
+        Map<String, Leaving> departures = parseDepartures(departureTables, newMembers, problems);
         if (!problems.isEmpty()) {
             throw new RosterRejectedException(problems);
         }
-        Result result = write(newBranches, newMembers);
-        events.publishEvent(new RosterImported(result));
-        return result;
+        List<Unconfirmed> toConfirm = new ArrayList<>();
+        if (!memberTables.isEmpty()) {
+            // the branch table and a member table: the roster lists each of those branches' members in full
+            for (String code : newBranches.keySet()) {
+                members.findByBranch(code).stream()
+                        .filter(m -> !newMembers.containsKey(m.id()) && !departures.containsKey(m.id()))
+                        .forEach(m -> toConfirm.add(new Unconfirmed(m.id(), m.name(), code)));
+            }
+        }
+        return new Analysis(newBranches, newMembers, departures, toConfirm);
+    }
+
+    /** The 党员减少表: who left, how (转出, 停止党籍) and when; each a member the registry has now. */
+    private Map<String, Leaving> parseDepartures(List<RosterTable> tables, Map<String, Member> listed,
+            List<RosterProblem> problems) {
+        Map<String, Leaving> parsed = new LinkedHashMap<>();
+        for (RosterTable table : tables) {
+            requireColumns(table, DEPARTURE_COLUMNS, problems);
+            for (RosterTable.Row row : table.rows()) {
+                RosterCells cells = new RosterCells(table, row, problems);
+                int before = problems.size();
+                String id = cells.matching(MEMBER_ID, MEMBER_ID_PATTERN, "字母、数字和连字符", true);
+                Departure how = cells.choice(DEPARTURE_KIND, Departure::fromLabel, "转出、停止党籍", null);
+                LocalDate on = cells.date(DEPARTURE_ON, true);
+                Member member = id == null ? null : members.findById(id).orElse(null);
+                if (id != null && member == null) {
+                    cells.problem(MEMBER_ID, "没有编号为 " + id + " 的党员");
+                } else if (member != null && members.leftOn(id).isPresent()) {
+                    cells.problem(MEMBER_ID, member.name() + "（" + id + "）已于 " + members.leftOn(id).get() + " 减少");
+                } else if (id != null && parsed.containsKey(id)) {
+                    cells.problem(MEMBER_ID, "党员编号 " + id + " 在党员减少表中重复");
+                } else if (id != null && listed.containsKey(id)) {
+                    cells.problem(MEMBER_ID, member.name() + "（" + id + "）在党员表中仍然列出，不能同时减少");
+                }
+                if (on != null && on.isAfter(LocalDate.now())) {
+                    cells.problem(DEPARTURE_ON, "减少日期不能晚于今天");
+                } else if (on != null && member != null && on.isBefore(member.joinedOn())) {
+                    cells.problem(DEPARTURE_ON, "减少日期不能早于入党日期 " + member.joinedOn());
+                }
+                if (problems.size() == before) {
+                    parsed.put(id, new Leaving(id, member.name(), member.branchCode(), how, on));
+                }
+            }
+        }
+        return parsed;
     }
 
     private Map<String, Branch> parseBranches(List<RosterTable> tables, Map<String, Branch> existing,
@@ -279,25 +380,47 @@ public class RosterImport {
                 .forEach(c -> problems.add(new RosterProblem(table.source(), 1, c, "表头缺少这一列")));
     }
 
-    private Result write(Map<String, Branch> newBranches, Map<String, Member> newMembers) {
+    private Result write(Analysis roster) {
         int[] counts = new int[5];
         branches.saveTownship(township.code(), township.name());
         // parents first, so the foreign key holds whatever order the file lists them in
-        List<Branch> ordered = new ArrayList<>(newBranches.values());
-        ordered.sort((a, b) -> Boolean.compare(a.parentCode() != null, b.parentCode() != null));
-        for (Branch branch : ordered) {
+        for (Branch branch : parentsFirst(roster.branches())) {
             upsert(branch, branches.findByCode(branch.code()).orElse(null), branches::insert, branches::update,
                     counts, 0, 1);
         }
-        Map<String, Member> existing = new HashMap<>();
-        members.findAllById(newMembers.keySet()).forEach(m -> existing.put(m.id(), m));
-        for (Member member : newMembers.values()) {
+        Map<String, Member> existing = existingMembers(roster);
+        for (Member member : roster.members().values()) {
             upsert(member, existing.get(member.id()), members::insert, members::update, counts, 2, 3);
         }
-        if (counts[2] + counts[3] > 0) {
+        int rejoined = members.clearDepartures(roster.members().keySet());
+        roster.departures().values().forEach(d -> members.recordDeparture(d.memberId(), d.how(), d.on()));
+        if (counts[2] + counts[3] + rejoined + roster.departures().size() > 0) {
             branches.rosterChanged(township.code());
         }
-        return new Result(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        return new Result(counts[0], counts[1], counts[2], counts[3] + rejoined, counts[4], roster.departures().size());
+    }
+
+    /** The same comparison as {@link #write}, writing nothing. */
+    private void count(Analysis roster, int[] counts) {
+        for (Branch branch : roster.branches().values()) {
+            upsert(branch, branches.findByCode(branch.code()).orElse(null), b -> { }, b -> { }, counts, 0, 1);
+        }
+        Map<String, Member> existing = existingMembers(roster);
+        for (Member member : roster.members().values()) {
+            upsert(member, existing.get(member.id()), m -> { }, m -> { }, counts, 2, 3);
+        }
+    }
+
+    private static List<Branch> parentsFirst(Map<String, Branch> parsed) {
+        List<Branch> ordered = new ArrayList<>(parsed.values());
+        ordered.sort((a, b) -> Boolean.compare(a.parentCode() != null, b.parentCode() != null));
+        return ordered;
+    }
+
+    private Map<String, Member> existingMembers(Analysis roster) {
+        Map<String, Member> existing = new HashMap<>();
+        members.findAllById(roster.members().keySet()).forEach(m -> existing.put(m.id(), m));
+        return existing;
     }
 
     private static <T> void upsert(T row, T current, java.util.function.Consumer<T> insert,

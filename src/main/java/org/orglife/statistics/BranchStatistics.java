@@ -52,13 +52,13 @@ public class BranchStatistics {
     /** The counts as recorded in the cycle's tables. */
     public Map<String, Integer> count(String cycleId, String branchCode) {
         Map<String, Integer> v = new LinkedHashMap<>();
-        v.put("membersTotal", one("select count(*) from party_member where branch_code = ? and floating_in = false", branchCode));
-        v.put("formalMembers", one("select count(*) from party_member where branch_code = ? and floating_in = false and status = 'FORMAL'", branchCode));
-        v.put("probationaryMembers", one("select count(*) from party_member where branch_code = ? and floating_in = false and status = 'PROBATIONARY'", branchCode));
+        v.put("membersTotal", one("select count(*) from party_member where branch_code = ? and left_on is null and floating_in = false", branchCode));
+        v.put("formalMembers", one("select count(*) from party_member where branch_code = ? and left_on is null and floating_in = false and status = 'FORMAL'", branchCode));
+        v.put("probationaryMembers", one("select count(*) from party_member where branch_code = ? and left_on is null and floating_in = false and status = 'PROBATIONARY'", branchCode));
         v.put("attended", one("select count(*) from meeting_attendance where cycle_id = ? and attendance = 'PRESENT'", cycleId));
         v.put("remote", one("select count(*) from meeting_attendance where cycle_id = ? and attendance = 'REMOTE'", cycleId));
         v.put("absent", one("select count(*) from meeting_attendance where cycle_id = ? and attendance = 'ABSENT'", cycleId));
-        v.put("floating", one("select count(*) from party_member where branch_code = ? and floating_out = true", branchCode));
+        v.put("floating", one("select count(*) from party_member where branch_code = ? and left_on is null and floating_out = true", branchCode));
         v.put("opinionsSolicited", one("select count(*) from opinion where cycle_id = ?", cycleId));
         v.put("heartTalks", one("select coalesce(sum(committee_committee + committee_member + member_member), 0) from heart_talks where cycle_id = ?", cycleId));
         v.put("problemsCommittee", one("select count(*) from problem where cycle_id = ?", cycleId));

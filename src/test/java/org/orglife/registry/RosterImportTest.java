@@ -217,7 +217,8 @@ class RosterImportTest {
                         new RosterImport.RosterFile("gbk.csv", new byte[] {(byte) 0xd6, (byte) 0xa7, (byte) 0xb2, 0x2c}))));
 
         assertThat(e.details()).containsExactly(
-                "list.csv 第 1 行：无法识别的表格：党员表的表头须有「党员编号」，支部表的表头须有「支部编号」和「支部名称」",
+                "list.csv 第 1 行：无法识别的表格：党员表的表头须有「党员编号」，支部表的表头须有「支部编号」和「支部名称」，"
+                        + "党员减少表的表头须有「党员编号」「减少方式」和「减少日期」",
                 "photo.png：只接受 .csv（UTF-8 编码）或 .xlsx 格式的花名册文件",
                 "broken.xlsx：无法读取该 Excel 文件，请确认是 .xlsx 格式且未加密",
                 "gbk.csv：文件不是 UTF-8 编码，请在表格软件中另存为“CSV UTF-8”格式后重新上传");

@@ -179,6 +179,15 @@ class BadInputTest {
             inputs.add(upload("name " + formula, "members.csv", String.join("\n", changed).getBytes(StandardCharsets.UTF_8)));
         }
         inputs.add(upload("a formula cell in a workbook", "roster.xlsx", withFormula(workbook)));
+        for (String row : List.of("NOPE-1,转出,2026-11-01", "DDG03-006,开除,2026-11-01", "DDG03-006,转出,2999-01-01",
+                "DDG03-006,转出,1900-01-01", "DDG03-006,转出,", ",转出,2026-11-01", "DDG03-006,转出,2026-13-45")) {
+            inputs.add(upload("党员减少表 " + row, "departures.csv",
+                    ("党员编号,减少方式,减少日期\n" + row + "\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        inputs.add(upload("党员减少表 without its date column", "departures.csv",
+                "党员编号,减少方式\nDDG03-006,转出\n".getBytes(StandardCharsets.UTF_8)));
+        inputs.add(new BadInput("preview with no file part", () -> send("office", HttpMethod.POST, "/api/roster/preview",
+                MediaType.MULTIPART_FORM_DATA, new LinkedMultiValueMap<String, Object>())));
         inputs.add(new BadInput("no file part", () -> send("office", HttpMethod.POST, "/api/roster",
                 MediaType.MULTIPART_FORM_DATA, new LinkedMultiValueMap<String, Object>())));
         inputs.add(new BadInput("not multipart", () -> send("office", HttpMethod.POST, "/api/roster",

@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A browser's session in the Camunda webapps, as Tasklist keeps it: signed in through the webapps'
  * login endpoint, every change sent with the session cookie and the webapps' CSRF token header.
  */
-final class WebappSession {
+public final class WebappSession {
 
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
-    static final String ENGINES = "/camunda/api/engine/engine";
+    public static final String ENGINES = "/camunda/api/engine/engine";
 
     private final TestRestTemplate http;
     private final String cookie;
@@ -35,7 +35,7 @@ final class WebappSession {
     }
 
     /** Signs the person in to Tasklist with the demo password. */
-    static WebappSession signInToTasklist(TestRestTemplate http, String person) {
+    public static WebappSession signInToTasklist(TestRestTemplate http, String person) {
         // any read under /camunda/api opens a session and hands out its CSRF token
         ResponseEntity<String> first = http.getForEntity(ENGINES, String.class);
         String session = sessionCookie(first.getHeaders());
@@ -58,12 +58,12 @@ final class WebappSession {
         return new WebappSession(http, signedIn, csrfToken(next.getHeaders()));
     }
 
-    ResponseEntity<JsonNode> get(String path, Object... uriVariables) {
+    public ResponseEntity<JsonNode> get(String path, Object... uriVariables) {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(cookie, csrfToken)), JsonNode.class,
                 uriVariables);
     }
 
-    ResponseEntity<JsonNode> post(String path, String json) {
+    public ResponseEntity<JsonNode> post(String path, String json) {
         return http.exchange(path, HttpMethod.POST, json(json), JsonNode.class);
     }
 

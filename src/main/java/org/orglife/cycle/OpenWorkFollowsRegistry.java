@@ -20,7 +20,6 @@ import org.orglife.registry.BranchRepository;
 import org.orglife.registry.RosterImported;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Open work follows the registry: after the identity sync (at start and after every roster import),
+ * Open work follows the registry: after the identity sync that follows every roster import,
  * the cycles and dispositions still running are given to the branch's people as the registry names
  * them now. A new liaison cadre or area chief reads the instance and its open tasks and is the
  * candidate of 列席指导并点评 in place of the one they replace, who loses those grants; a step held by
@@ -56,12 +55,6 @@ public class OpenWorkFollowsRegistry {
         this.tasks = tasks;
         this.identities = identities;
         this.rules = rules;
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(15)
-    public void onStart() {
-        follow();
     }
 
     /** After the identity sync has made the groups follow the same import. */
@@ -108,16 +101,15 @@ public class OpenWorkFollowsRegistry {
             come.forEach(user -> rules.grantUser(user, Resources.PROCESS_INSTANCE, instance.instanceId(),
                     Permissions.READ));
             for (Task task : EngineQueries.all(tasks.createTaskQuery().processInstanceId(instance.instanceId()))) {
+                gone.forEach(user -> rules.withdrawUser(user, Resources.TASK, task.getId()));
                 if (LIAISON_STEP.equals(task.getTaskDefinitionKey())) {
-                    // its candidates are the liaison users; the engine grants and withdraws with the links
+                    // its candidates are the liaison users, whom the engine grants as it links them
                     gone.forEach(user -> tasks.deleteCandidateUser(task.getId(), user));
                     come.forEach(user -> tasks.addCandidateUser(task.getId(), user));
                     if (gone.contains(task.getAssignee())) {
                         tasks.setAssignee(task.getId(), null);
                     }
-                }
-                gone.forEach(user -> rules.withdrawUser(user, Resources.TASK, task.getId()));
-                if (!LIAISON_STEP.equals(task.getTaskDefinitionKey())) {
+                } else {
                     come.forEach(user -> rules.grantUser(user, Resources.TASK, task.getId(), Permissions.READ));
                 }
             }

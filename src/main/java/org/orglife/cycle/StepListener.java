@@ -23,9 +23,8 @@ import org.springframework.stereotype.Component;
  * create, it is named after its branch too ({@link StepNames}), a step of the branch's group is the
  * secretary's (the group stays its candidates), the branch's liaison cadre and area chief may read the
  * task ({@link CycleAccess}), it gets its due date ({@link StepDeadlines}), and the
- * {@link StepObserver}s hear of it; on complete the
- * submission goes to the task's {@link ReviewStep}, whose refusal rolls the completion back, and is
- * filed in the audit trail. When a task's form is opened, its step computes what the form shows.
+ * {@link StepObserver}s hear of it; on complete the submission goes to the task's {@link ReviewStep},
+ * whose refusal rolls the completion back, and is filed in the audit trail. When a task's form is opened, its step computes what the form shows.
  */
 @Component("reviewStepListener")
 class StepListener implements TaskListener, FormPrefill {
@@ -87,8 +86,7 @@ class StepListener implements TaskListener, FormPrefill {
                 StepContext context = context(task);
                 step.complete(context, FormData.of(task.getVariablesLocal()));
                 audit.stepFiled(context.cycleId(), task.getTaskDefinitionKey(), StepNames.step(task.getName()),
-                        context.userId(),
-                        context.now());
+                        context.userId(), context.now());
             }
             default -> { }
         }

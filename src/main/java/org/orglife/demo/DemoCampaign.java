@@ -3,7 +3,6 @@ package org.orglife.demo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Component;
  * The demo's campaign, created on the first start around that day ({@link DemoDates}): launched as if
  * four weeks ago, with the engine's clock set back, and five branches moved ahead on time through the
  * same forms a secretary fills ({@link DemoProgress}); then the overdue sweep's next run is brought to
- * now, and it escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at the first login:
- * steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
+ * now, and it escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at
+ * the first login: steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
  * day, finds a campaign and leaves it as it is.
  *
  * <p>It runs before the job executor starts (both on the application being ready, this first) and runs
@@ -61,7 +60,7 @@ class DemoCampaign {
         Instant now = EngineContext.now();
         DemoDates dates = DemoDates.around(now.atZone(calendar.zone()).toLocalDate(), calendar);
         try {
-            EngineContext.backdateTo(dates.launchedOn().atTime(LocalTime.of(9, 0)).atZone(calendar.zone()).toInstant());
+            EngineContext.backdateTo(dates.launchedAt(calendar.zone()));
             campaigns.launch(new Campaigns.LaunchRequest(dates.year(), dates.planDueBy(), dates.meetingsDueBy(),
                     dates.statisticsDueBy(), 5, new BigDecimal("0.2")), "office");
             progress.runDueJobs();

@@ -1,6 +1,9 @@
 package org.orglife.demo;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 import org.orglife.calendar.WorkingDayCalendar;
 
@@ -13,6 +16,11 @@ import org.orglife.calendar.WorkingDayCalendar;
  */
 record DemoDates(int year, LocalDate launchedOn, LocalDate planDueBy, LocalDate meetingsDueBy,
         LocalDate statisticsDueBy, LocalDate committeePlannedOn, LocalDate membersPlannedOn) {
+
+    /** When the campaign was launched: 09:00 on its day. */
+    Instant launchedAt(ZoneId zone) {
+        return launchedOn.atTime(LocalTime.of(9, 0)).atZone(zone).toInstant();
+    }
 
     static DemoDates around(LocalDate today, WorkingDayCalendar calendar) {
         int year = today.getMonthValue() >= 7 ? today.getYear() : today.getYear() - 1;

@@ -3,7 +3,6 @@ package org.orglife.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,7 +68,7 @@ class DemoProgress {
     void advance(DemoDates dates, Instant now) {
         Instant latest = now.minus(Duration.ofHours(2));
         for (Map.Entry<String, String> target : TARGETS.entrySet()) {
-            Instant at = dates.launchedOn().atTime(LocalTime.of(9, 0)).atZone(calendar.zone()).toInstant();
+            Instant at = dates.launchedAt(calendar.zone());
             for (int step = 0; step < 20; step++) {
                 List<Task> open = EngineQueries.all(tasks.createTaskQuery()
                         .processInstanceBusinessKey(dates.year() + "-" + target.getKey()).orderByTaskCreateTime().asc());

@@ -124,7 +124,8 @@ public class BranchSupervisions {
     /**
      * The previous release gave each overdue step a 督办 of its own (a {@code superviseOverdueStep} task of
      * {@code overdue-escalation}). Those still open move into their branch's one 督办, or end when their
-     * step is done; the process instance ends with that reason, visible in Cockpit. Returns how many.
+     * step is done; the process instance ends with that reason, kept in its history. Returns how many.
+     * Cheap when none is left: only the previous release's model has tasks ({@code ACT_IDX_TASK_PROCDEF}).
      */
     int absorbPreviousReleaseSupervisions(Instant at, int limit) {
         record PerStep(String processInstanceId, String stepTaskId, String branchCode, boolean stepOpen) {
@@ -167,11 +168,5 @@ public class BranchSupervisions {
                 : query.or().taskAssignee(userId).taskCandidateGroupIn(groupIds).endOr();
         return query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit).stream()
                 .map(t -> new Held(t.getId(), t.getName(), t.getDueDate())).toList();
-    }
-
-    /** How many 督办 are open now. */
-    public int openCount() {
-        return jdbc.sql("select count(*) from supervision where open_branch_code is not null").query(Integer.class)
-                .single();
     }
 }

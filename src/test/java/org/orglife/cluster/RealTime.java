@@ -13,6 +13,7 @@ final class RealTime {
 
     static void pause(long millis) {
         try {
+            // real-time wait: other JVMs' job executors and lock expiries run on the wall clock
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

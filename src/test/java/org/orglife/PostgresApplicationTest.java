@@ -89,7 +89,8 @@ class PostgresApplicationTest {
         runtimeService.startProcessInstanceByKey("branch-chore", Map.of("branchCode", "DDG-02"));
 
         java.util.List<org.camunda.bpm.engine.task.Task> visible;
-        identityService.setAuthentication("sec-DDG-01", java.util.List.of("branch-DDG-01", "branch-secretaries"));
+        identityService.setAuthentication("sec-DDG-01", java.util.List.of("branch-DDG-01", "branch-secretaries"),
+                java.util.List.of("DDG"));
         try {
             // signed in, so paged: queryMaxResultsLimit refuses unbounded lists (SECURITY.md)
             visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").listPage(0, 1000);

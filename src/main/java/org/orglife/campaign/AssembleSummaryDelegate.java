@@ -21,7 +21,8 @@ class AssembleSummaryDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int year = (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR);
-        List<String> missing = campaigns.branchesWithoutStatistics(year);
-        campaigns.recordSummary(year, missing, EngineContext.now());
+        String township = CampaignVariables.township(execution);
+        List<String> missing = campaigns.branchesWithoutStatistics(township, year);
+        campaigns.recordSummary(township, year, missing, EngineContext.now());
     }
 }

@@ -5,11 +5,12 @@ import java.time.Instant;
 
 import org.orglife.cycle.Deadlines;
 
-/** The township's campaign of a year, as launched. */
-public record Campaign(int year, Deadlines deadlines, BigDecimal spotCheckShare, long spotCheckSeed,
+/** A township's campaign of a year, as its office launched it (within the county's, if the county launched one). */
+public record Campaign(String townshipCode, int year, Deadlines deadlines, BigDecimal spotCheckShare, long spotCheckSeed,
         String processInstanceId, String launchedBy, Instant launchedAt) {
 
-    public static String businessKey(int year) {
-        return "campaign-" + year;
+    /** The business key of a township's campaign instance (those of the release before are {@code campaign-{year}}). */
+    public static String businessKey(String townshipCode, int year) {
+        return "campaign-" + townshipCode + "-" + year;
     }
 }

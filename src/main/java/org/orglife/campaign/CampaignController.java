@@ -15,7 +15,8 @@ import org.orglife.engine.AsSystem;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchPage;
 import org.orglife.registry.BranchVisibility;
-import org.orglife.registry.TownshipProperties;
+import org.orglife.registry.CountyProperties;
+import org.orglife.registry.TownshipChoice;
 import org.orglife.security.CurrentUser;
 import org.orglife.statistics.StatisticsWorkbook;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The year's campaign over {@code /api/campaigns}: launch, read, progress per branch, statistics table. */
+/**
+ * A township's campaign of the year over {@code /api/campaigns}: launch, read, progress per branch,
+ * statistics table. Which township: the one the person works in, or as {@code township} names it (the
+ * county's staff, for any township).
+ */
 @RestController
 @RequestMapping("/api/campaigns")
 class CampaignController {
@@ -40,13 +45,14 @@ class CampaignController {
     private final CampaignProgress progress;
     private final BranchVisibility visibility;
     private final StatisticsWorkbook workbook;
-    private final TownshipProperties township;
+    private final CountyProperties county;
+    private final TownshipChoice townships;
     private final HistoryService history;
     private final StepSchedule schedule;
     private final org.camunda.bpm.engine.IdentityService identities;
 
     CampaignController(Campaigns campaigns, CampaignRecords records, CampaignProgress progress,
-            BranchVisibility visibility, StatisticsWorkbook workbook, TownshipProperties township,
+            BranchVisibility visibility, StatisticsWorkbook workbook, CountyProperties county, TownshipChoice townships,
             HistoryService history, StepSchedule schedule, org.camunda.bpm.engine.IdentityService identities) {
         this.identities = identities;
         this.history = history;
@@ -56,12 +62,13 @@ class CampaignController {
         this.progress = progress;
         this.visibility = visibility;
         this.workbook = workbook;
-        this.township = township;
+        this.county = county;
+        this.townships = townships;
     }
 
     @PostMapping
     ResponseEntity<Map<String, Object>> launch(@RequestBody Campaigns.LaunchRequest request, CurrentUser user) {
-        Campaign campaign = campaigns.launch(request, user.id());
+        Campaign campaign = campaigns.launch(request, townships.of(user, request.townshipCode()), user.id());
         return ResponseEntity.status(HttpStatus.CREATED).body(describe(campaign));
     }
 
@@ -72,12 +79,13 @@ class CampaignController {
      * with the township, or the checks would be announced.
      */
     @GetMapping("/{year}")
-    Map<String, Object> campaign(@PathVariable int year, CurrentUser user) {
-        Campaign campaign = records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
-        if (BranchVisibility.seesAll(user.groupIds())) {
+    Map<String, Object> campaign(@PathVariable int year, CurrentUser user,
+            @RequestParam(required = false) String township) {
+        Campaign campaign = find(year, townships.of(user, township));
+        if (BranchVisibility.overseesTownships(user)) {
             return describe(campaign);
         }
-        Set<String> theirs = visibility.visibleTo(user.id(), user.groupIds()).stream().map(Branch::code)
+        Set<String> theirs = visibility.visibleTo(user).stream().map(Branch::code)
                 .collect(Collectors.toSet());
         Map<String, Object> body = deadlines(campaign);
         body.put("branchReviews", reviews(campaign).stream().filter(r -> theirs.contains(r.get("branchCode"))).toList());
@@ -91,16 +99,18 @@ class CampaignController {
         body.put("processInstanceId", campaign.processInstanceId());
         body.put("launchedBy", campaign.launchedBy());
         body.put("launchedAt", campaign.launchedAt());
-        body.put("spotChecks", records.spotCheckedBranches(campaign.year()));
+        body.put("spotChecks", records.spotCheckedBranches(campaign.townshipCode(), campaign.year()));
         body.put("warnings", schedule.warnings(campaign.deadlines()));
         body.put("branchReviews", reviews(campaign));
         return body;
     }
 
     /** What every branch is told: the year and its deadlines. */
-    private static Map<String, Object> deadlines(Campaign campaign) {
+    private Map<String, Object> deadlines(Campaign campaign) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("year", campaign.year());
+        body.put("townshipCode", campaign.townshipCode());
+        body.put("townshipName", county.townshipName(campaign.townshipCode()));
         body.put("planDueBy", campaign.deadlines().planDueBy());
         body.put("meetingsDueBy", campaign.deadlines().meetingsDueBy());
         body.put("statisticsDueBy", campaign.deadlines().statisticsDueBy());
@@ -124,22 +134,32 @@ class CampaignController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + BranchPage.DEFAULT_SIZE) int size, UriComponentsBuilder self) {
         BranchPage asked = new BranchPage(page, size);
-        records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
-        BranchVisibility.Scope scope = visibility.scope(user.id(), user.groupIds());
+        BranchVisibility.Scope scope = visibility.scope(user);
+        if (records.ofYear(year).isEmpty()) {
+            throw new UnknownCampaignException("", year);
+        }
         return asked.answer(progress.page(year, scope, asked), progress.count(year, scope),
                 self.path("/api/campaigns/" + year + "/progress"));
     }
 
     @GetMapping("/{year}/statistics.xlsx")
-    void statistics(@PathVariable int year, CurrentUser user, HttpServletResponse response) throws java.io.IOException {
-        if (!BranchVisibility.seesAll(user.groupIds())) {
+    void statistics(@PathVariable int year, CurrentUser user, @RequestParam(required = false) String township,
+            HttpServletResponse response) throws java.io.IOException {
+        if (!BranchVisibility.overseesTownships(user)) {
             throw new AccessDeniedException("township only");
         }
-        records.find(year).orElseThrow(() -> new UnknownCampaignException(year));
+        Campaign campaign = find(year, townships.of(user, township));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        String name = java.net.URLEncoder.encode(year + "年度组织生活会和民主评议党员情况统计表.xlsx",
+        String name = java.net.URLEncoder.encode(county.townshipName(campaign.townshipCode()) + year + "年度组织生活会和民主评议党员情况统计表.xlsx",
                 java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        response.setHeader("Content-Disposition", "attachment; filename=\"statistics-" + year + ".xlsx\"; filename*=UTF-8''" + name);
-        workbook.write(year, township.name(), response.getOutputStream());
+        response.setHeader("Content-Disposition", "attachment; filename=\"statistics-" + campaign.townshipCode() + "-"
+                + year + ".xlsx\"; filename*=UTF-8''" + name);
+        workbook.write(year, campaign.townshipCode(), county.townshipName(campaign.townshipCode()),
+                response.getOutputStream());
+    }
+
+    private Campaign find(int year, String township) {
+        return records.find(township, year)
+                .orElseThrow(() -> new UnknownCampaignException(county.townshipName(township), year));
     }
 }

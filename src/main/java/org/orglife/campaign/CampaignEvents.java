@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.orglife.engine.AsSystem;
+import org.orglife.registry.BranchRepository;
 import org.orglife.review.WorkPlanApproved;
 import org.orglife.statistics.StatisticsSubmitted;
 import org.slf4j.Logger;
@@ -26,13 +27,15 @@ class CampaignEvents {
     private static final Logger log = LoggerFactory.getLogger(CampaignEvents.class);
 
     private final CampaignRecords campaigns;
+    private final BranchRepository branches;
     private final RuntimeService runtime;
     private final IdentityService identities;
     private final TransactionTemplate newTransaction;
 
-    CampaignEvents(CampaignRecords campaigns, RuntimeService runtime, IdentityService identities,
-            PlatformTransactionManager transactions) {
+    CampaignEvents(CampaignRecords campaigns, BranchRepository branches, RuntimeService runtime,
+            IdentityService identities, PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
+        this.branches = branches;
         this.runtime = runtime;
         this.identities = identities;
         this.newTransaction = new TransactionTemplate(transactions);
@@ -42,9 +45,16 @@ class CampaignEvents {
     @EventListener
     void workPlanApproved(WorkPlanApproved event) {
         campaigns.planSpotCheck(event.year(), event.branchCode(), event.membersMeetingOn());
-        AsSystem.run(() -> runtime.createMessageCorrelation("workPlanApproved-" + event.branchCode())
-                .processInstanceBusinessKey(Campaign.businessKey(event.year()))
-                .correlateAllWithResult());
+        campaignOf(event.branchCode(), event.year()).ifPresent(campaign -> AsSystem.run(() -> runtime
+                .createMessageCorrelation("workPlanApproved-" + event.branchCode())
+                .processInstanceId(campaign.processInstanceId())
+                .correlateAllWithResult()));
+    }
+
+    /** The campaign of the branch's township, if its township launched one for the year (a cycle may run alone). */
+    private java.util.Optional<Campaign> campaignOf(String branchCode, int year) {
+        return branches.townshipOf(branchCode).flatMap(township -> campaigns.find(township, year))
+                .filter(campaign -> campaign.processInstanceId() != null);
     }
 
     /**
@@ -58,12 +68,13 @@ class CampaignEvents {
     void statisticsSubmitted(StatisticsSubmitted event) {
         try {
             newTransaction.executeWithoutResult(status -> {
-                if (campaigns.exists(event.year()) && campaigns.allStatisticsSubmitted(event.year())) {
-                    // outside the submission's command: the branch's secretary is still signed in
-                    AsSystem.call(identities, () -> runtime.createMessageCorrelation("allStatisticsSubmitted")
-                            .processInstanceBusinessKey(Campaign.businessKey(event.year()))
-                            .correlateAllWithResult());
-                }
+                campaignOf(event.branchCode(), event.year())
+                        .filter(campaign -> campaigns.allStatisticsSubmitted(campaign.townshipCode(), event.year()))
+                        // outside the submission's command: the branch's secretary is still signed in
+                        .ifPresent(campaign -> AsSystem.call(identities, () -> runtime
+                                .createMessageCorrelation("allStatisticsSubmitted")
+                                .processInstanceId(campaign.processInstanceId())
+                                .correlateAllWithResult()));
             });
         } catch (OptimisticLockingException e) {
             log.info("campaign {}: every branch has reported; a branch submitting at the same moment told the campaign", event.year());

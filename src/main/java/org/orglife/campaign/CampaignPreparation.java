@@ -43,10 +43,10 @@ class CampaignPreparation {
         this.schedule = schedule;
     }
 
-    /** Every active branch without a cycle of the year takes part; the spot checks are drawn and recorded. */
-    Preparation prepare(int year) {
-        Campaign campaign = campaigns.find(year).orElseThrow();
-        List<String> taking = branches.findActive().stream().map(Branch::code)
+    /** Every active branch of the township without a cycle of the year takes part; the spot checks are drawn and recorded. */
+    Preparation prepare(String township, int year) {
+        Campaign campaign = campaigns.find(township, year).orElseThrow();
+        List<String> taking = branches.findActive(township).stream().map(Branch::code)
                 .filter(code -> cycles.find(ReviewVariables.cycleId(year, code)).isEmpty())
                 .toList();
         List<String> drawn = SpotCheckDraw.draw(taking, campaign.spotCheckShare(), campaign.spotCheckSeed());

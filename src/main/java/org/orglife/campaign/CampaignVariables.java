@@ -20,6 +20,22 @@ public final class CampaignVariables {
     /** When the township's statistics are due: the timer that closes the year. */
     public static final String STATISTICS_DEADLINE_AT = "statisticsDeadlineAt";
 
+    /** When the county expects the township's launch (the county's launch deadline, 18:00): the late launch's notice. */
+    public static final String LAUNCH_DUE_AT = "launchDueAt";
+    /** Two working days after that: the late launch's 督办 for the county's supervisors. */
+    public static final String LAUNCH_LEVEL2_AT = "launchLevel2At";
+    /** The message the township office's launch sends to its campaign. */
+    public static final String TOWNSHIP_LAUNCHED = "townshipCampaignLaunched";
+
+    /**
+     * The township of a campaign instance: the variable it was started with, or for an instance of the
+     * release before (which served one township and has none) the tenant the upgrade gave it.
+     */
+    static String township(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        Object township = execution.getVariable(org.orglife.cycle.ReviewVariables.TOWNSHIP_CODE);
+        return township != null ? (String) township : execution.getTenantId();
+    }
+
     private CampaignVariables() {
     }
 }

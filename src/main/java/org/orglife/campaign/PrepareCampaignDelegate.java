@@ -22,7 +22,7 @@ class PrepareCampaignDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        CampaignPreparation.Preparation prepared = preparation.prepare(
+        CampaignPreparation.Preparation prepared = preparation.prepare(CampaignVariables.township(execution),
                 (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR));
         execution.setVariable(CampaignVariables.BRANCH_CODES, json(prepared.branchCodes()));
         execution.setVariable(CampaignVariables.BRANCH_CHUNKS, json(prepared.chunks()));

@@ -31,6 +31,7 @@ class TownshipSummaryListener implements TaskListener, FormPrefill {
     @Override
     public void notify(DelegateTask task) {
         int year = (Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR);
+        String township = CampaignVariables.township(task.getExecution());
         if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             FormData form = FormData.of(task.getVariablesLocal());
             String comment = form.text("summaryComment", "审批意见", 4000, false);
@@ -38,7 +39,7 @@ class TownshipSummaryListener implements TaskListener, FormPrefill {
                 form.problem("请勾选“同意上报全镇汇总情况”");
             }
             form.rejectIfProblems();
-            campaigns.approveSummary(year, comment, EngineContext.actor(),
+            campaigns.approveSummary(township, year, comment, EngineContext.actor(),
                     EngineContext.now());
         }
     }
@@ -50,13 +51,14 @@ class TownshipSummaryListener implements TaskListener, FormPrefill {
             return null;
         }
         int year = (Integer) task.getExecution().getVariable(ReviewVariables.REVIEW_YEAR);
-        Map<String, Long> totals = statistics.totals(year);
-        String missing = String.join("、", campaigns.branchesWithoutStatistics(year));
+        String township = CampaignVariables.township(task.getExecution());
+        Map<String, Long> totals = statistics.totals(township, year);
+        String missing = String.join("、", campaigns.branchesWithoutStatistics(township, year));
         String text = totals.entrySet().stream()
                 .map(e -> BranchStatistics.COLUMNS.getOrDefault(e.getKey(), e.getKey()) + "：" + e.getValue())
                 .collect(Collectors.joining("\n"));
         return new FormValues()
-                .put("summaryText", year + "年度全镇汇总（已报送 " + statistics.submittedCount(year) + " 个支部）\n" + text
+                .put("summaryText", year + "年度全镇汇总（已报送 " + statistics.submittedCount(township, year) + " 个支部）\n" + text
                         + (missing.isEmpty() ? "" : "\n未报送的支部：" + missing))
                 .put("summaryApproved", false)
                 .toMap();

@@ -39,7 +39,7 @@ class ReviewController {
 
     @GetMapping
     Map<String, Object> archive(@PathVariable String code, @PathVariable int year, CurrentUser user) {
-        Branch branch = visibility.require(code, user.id(), user.groupIds());
+        Branch branch = visibility.require(code, user);
         ReviewCycle cycle = cycles.find(ReviewVariables.cycleId(year, branch.code()))
                 .orElseThrow(() -> new UnknownCycleException(code, year));
         return archive.read(cycle);

@@ -18,6 +18,8 @@ public final class ReviewVariables {
     /** {@code {year}-{branchCode}}, also the business key. */
     public static final String CYCLE_ID = "cycleId";
     public static final String BRANCH_CODE = "branchCode";
+    /** Of a township's campaign: the township, also its tenant (a cycle's tenant is its branch's township). */
+    public static final String TOWNSHIP_CODE = "townshipCode";
     public static final String REVIEW_YEAR = "reviewYear";
     /**
      * Comma-separated user ids of the branch's liaison cadre and area chief when the cycle opened: the

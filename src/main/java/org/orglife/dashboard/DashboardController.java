@@ -85,7 +85,7 @@ class DashboardController {
 
     @GetMapping("/dashboard/branches/{code}/reviews/{year}")
     String archive(@PathVariable String code, @PathVariable int year, CurrentUser user, Model model) {
-        Branch branch = visibility.require(code, user.id(), user.groupIds());
+        Branch branch = visibility.require(code, user);
         var cycle = cycles.find(ReviewVariables.cycleId(year, branch.code()))
                 .orElseThrow(() -> new UnknownCycleException(code, year));
         model.addAttribute("branch", branch);

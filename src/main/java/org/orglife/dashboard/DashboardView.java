@@ -69,7 +69,7 @@ public class DashboardView {
     }
 
     public View of(int year, CurrentUser user, DashboardQuery query) {
-        BranchVisibility.Scope scope = visibility.scope(user.id(), user.groupIds());
+        BranchVisibility.Scope scope = visibility.scope(user);
         Filter filter = new Filter(year, scope, query);
         long total = filter.bind(jdbc.sql("select count(*) " + filter.from())).query(Long.class).single();
         int pages = (int) Math.max(1, (total + query.size() - 1) / query.size());
@@ -84,7 +84,7 @@ public class DashboardView {
                 query.page() < pages ? query.link(year, query.page() + 1) : null);
         return new View(year, years(), rows, new Chart(new ArrayList<>(stepCounts.keySet()),
                 new ArrayList<>(stepCounts.values())), grades(year, scope), totals.excellentCap(),
-                totals.formalMembers(), scope.all(), query, paging);
+                totals.formalMembers(), scope.overseesTownships(), query, paging);
     }
 
     /** The branches in scope that pass the query's filters, with their cycle of the year if any. */
@@ -162,7 +162,7 @@ public class DashboardView {
                     : steps.isEmpty() ? "处理中" : "进行中";
             // a spot check or unannounced visit announced to the branch would be none: the township's only
             rows.add(new BranchRow(b.code(), b.name(), b.kind(), b.liaison(), status, b.processInstanceId(), steps,
-                    filter.scope().all() ? b.spotCheck() : null, steps.stream().mapToInt(Step::level).max().orElse(0)));
+                    filter.scope().overseesTownships() ? b.spotCheck() : null, steps.stream().mapToInt(Step::level).max().orElse(0)));
         }
         return rows;
     }

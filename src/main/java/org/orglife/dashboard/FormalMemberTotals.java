@@ -24,7 +24,8 @@ class FormalMemberTotals {
 
     private final JdbcClient jdbc;
     private final BranchRepository branches;
-    private volatile Kept township;
+    /** By the townships overseen ("*": the county); a branch person's few branches are counted each time. */
+    private final java.util.Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     FormalMemberTotals(JdbcClient jdbc, BranchRepository branches) {
         this.jdbc = jdbc;
@@ -32,16 +33,17 @@ class FormalMemberTotals {
     }
 
     Totals of(BranchVisibility.Scope scope) {
-        if (!scope.all()) {
+        if (!scope.overseesTownships()) {
             return count(scope);
         }
+        String key = scope.all() ? "*" : String.join(",", scope.townships());
         long revision = branches.rosterRevision();
-        Kept kept = township;
-        if (kept == null || kept.rosterRevision() != revision) {
-            kept = new Kept(revision, count(scope));
-            township = kept;
+        Kept known = kept.get(key);
+        if (known == null || known.rosterRevision() != revision) {
+            known = new Kept(revision, count(scope));
+            kept.put(key, known);
         }
-        return kept.totals();
+        return known.totals();
     }
 
     private Totals count(BranchVisibility.Scope scope) {

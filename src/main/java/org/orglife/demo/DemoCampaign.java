@@ -62,7 +62,7 @@ class DemoCampaign {
         try {
             EngineContext.backdateTo(dates.launchedAt(calendar.zone()));
             campaigns.launch(new Campaigns.LaunchRequest(dates.year(), dates.planDueBy(), dates.meetingsDueBy(),
-                    dates.statisticsDueBy(), 5, new BigDecimal("0.2")), "office");
+                    dates.statisticsDueBy(), 5, new BigDecimal("0.2")), "DDG", "office");
             progress.runDueJobs();
             progress.advance(dates, now);
         } finally {

@@ -74,4 +74,17 @@ public class EscalationRecords {
                         step.taskId(), level)
                 .update() == 1;
     }
+
+    /** Adds a notification about a township's own duty (no branch), unless the recipient has it already. */
+    public boolean notifyTownship(String recipient, String email, String townshipCode, String about, int level,
+            String title, String message, boolean mail, Instant at) {
+        return jdbc.sql("""
+                insert into notification (recipient, task_id, level, township_code, title, message, created_at, email,
+                  mail_status, mail_attempts)
+                select ?, ?, ?, ?, ?, ?, ?, ?, ?, 0
+                where not exists (select 1 from notification where recipient = ? and task_id = ? and level = ?)""")
+                .params(recipient, about, level, townshipCode, title, message, Timestamp.from(at), email,
+                        mail && email != null ? Notifications.PENDING : Notifications.NO_MAIL, recipient, about, level)
+                .update() == 1;
+    }
 }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * instances: they see a task because they are its candidates (the engine grants that per task)
  * and an instance because the branch cycle grants it to its own branch. Nor do they read the
  * township's people: each reads their own user (granted with the user) and their own groups (granted
- * with each group). Township groups read everything; only the office may start processes.
+ * with each group). Township and county groups read everything, within the tenants (townships) they are
+ * members of; only the office may start processes.
  */
 @Component
 public class AccessRules {
@@ -43,8 +44,8 @@ public class AccessRules {
      * group and process definition made every authorization check read 300,000 rows (docs/benchmarks-history.md).
      */
     void apply() {
-        List<String> everyone = List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS,
-                Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES);
+        List<String> everyone = List.of(Groups.COUNTY_STAFF, Groups.COUNTY_SUPERVISORS, Groups.TOWNSHIP_OFFICE,
+                Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES);
         for (String group : everyone) {
             grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             // process names and diagrams in Tasklist; not the instances or tasks inside
@@ -55,7 +56,8 @@ public class AccessRules {
             withdrawGroup(group, Resources.USER, ANY);
             withdrawGroup(group, Resources.GROUP, ANY);
         }
-        for (String group : Groups.TOWNSHIP) {
+        // which township's: the tenant check keeps a township's groups to their own, the county's see every one
+        for (String group : Groups.OVERSIGHT) {
             grantGroup(group, Resources.USER, ANY, Permissions.READ);
             grantGroup(group, Resources.GROUP, ANY, Permissions.READ);
             grantGroup(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -12,13 +12,14 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.orglife.engine.AsSystem;
 import org.orglife.registry.Account;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.RosterImported;
-import org.orglife.registry.TownshipProperties;
+import org.orglife.registry.CountyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes the engine's users, groups, memberships, authorizations and Tasklist filters follow the
- * registry. Runs at start and after every roster import; running it again changes nothing.
+ * Makes the engine's tenants, users, groups, memberships, authorizations and Tasklist filters follow
+ * the registry and the county's configuration: each township is a tenant, its staff and its branches'
+ * people are its members, and the county's groups are members of every township. Runs at start and after every roster import; running it again changes nothing.
  * Existing passwords are never touched; new accounts get the configured initial password (demo
  * profile only) or a random one nobody knows, to be set by an administrator.
  */
@@ -42,7 +44,7 @@ public class IdentitySync {
 
     private final IdentityService identityService;
     private final BranchRepository branches;
-    private final TownshipProperties township;
+    private final CountyProperties county;
     private final AccessRules accessRules;
     private final TasklistFilters filters;
     private final JdbcClient jdbc;
@@ -50,13 +52,13 @@ public class IdentitySync {
     private final String adminUserId;
     private final SecureRandom random = new SecureRandom();
 
-    IdentitySync(IdentityService identityService, BranchRepository branches, TownshipProperties township,
+    IdentitySync(IdentityService identityService, BranchRepository branches, CountyProperties county,
             AccessRules accessRules, TasklistFilters filters, JdbcClient jdbc,
             @Value("${orglife.identity.initial-password:}") String initialPassword,
             @Value("${camunda.bpm.admin-user.id:admin}") String adminUserId) {
         this.identityService = identityService;
         this.branches = branches;
-        this.township = township;
+        this.county = county;
         this.accessRules = accessRules;
         this.filters = filters;
         this.jdbc = jdbc;
@@ -86,19 +88,34 @@ public class IdentitySync {
     }
 
     private void syncAsSystem() {
-        branches.saveTownship(township.code(), township.name());
+        branches.saveCounty(county.code(), county.name());
+        for (CountyProperties.Township township : county.townships()) {
+            branches.saveTownship(township.code(), township.name(), county.code());
+        }
         List<Branch> all = branches.findAll();
         Map<String, String> groups = new LinkedHashMap<>();
-        for (String id : List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES,
-                Groups.BRANCH_SECRETARIES)) {
+        for (String id : List.of(Groups.COUNTY_STAFF, Groups.COUNTY_SUPERVISORS, Groups.TOWNSHIP_OFFICE,
+                Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES, Groups.BRANCH_SECRETARIES)) {
             groups.put(id, Groups.nameOf(id));
         }
         all.forEach(b -> groups.put(b.groupId(), b.name()));
         groups.forEach(this::ensureGroup);
 
-        for (TownshipProperties.Staff staff : township.staff()) {
+        TenantMembers tenants = new TenantMembers();
+        branches.townships().forEach((code, name) -> {
+            ensureTenant(code, name);
+            Groups.COUNTY.forEach(group -> tenants.group(code, group));
+        });
+        for (CountyProperties.Staff staff : county.staff()) {
             ensureUser(new Account(staff.id(), staff.name(), staff.email()));
             ensureMembership(staff.id(), staff.group());
+        }
+        for (CountyProperties.Township township : county.townships()) {
+            for (CountyProperties.Staff staff : township.staff()) {
+                ensureUser(new Account(staff.id(), staff.name(), staff.email()));
+                ensureMembership(staff.id(), staff.group());
+                tenants.user(township.code(), staff.id());
+            }
         }
         for (Branch branch : all) {
             ensureUser(branch.secretary());
@@ -110,16 +127,86 @@ public class IdentitySync {
                 ensureMembership(branch.secretary().userId(), Groups.BRANCH_SECRETARIES);
                 ensureMembership(branch.secretary().userId(), branch.groupId());
                 ensureMembership(branch.liaison().userId(), Groups.LIAISON_CADRES);
+                tenants.user(branch.townshipCode(), branch.secretary().userId());
+                tenants.user(branch.townshipCode(), branch.liaison().userId());
                 if (branch.areaChief() != null) {
                     ensureMembership(branch.areaChief().userId(), Groups.LIAISON_CADRES);
+                    tenants.user(branch.townshipCode(), branch.areaChief().userId());
                 }
             }
         }
         endMembershipsTheRegistryNoLongerNames(all);
+        tenants.apply();
         ensureAdministrator();
         accessRules.apply();
         filters.apply();
-        log.info("identity sync done: {} branches, {} groups", all.size(), groups.size());
+        log.info("identity sync done: {} townships, {} branches, {} groups", county.townships().size(), all.size(),
+                groups.size());
+    }
+
+    /**
+     * The tenant memberships the registry names: a township's staff and its branches' people in their
+     * township, the county's groups in every township. Compared with what the engine holds in one read,
+     * whatever the number of branches; memberships nobody names any more end (a secretary who moved to
+     * another township no longer sees the old one's work).
+     */
+    private final class TenantMembers {
+
+        private final Set<String> named = new HashSet<>();
+
+        void user(String tenantId, String userId) {
+            named.add(tenantId + "\nuser\n" + userId);
+        }
+
+        void group(String tenantId, String groupId) {
+            named.add(tenantId + "\ngroup\n" + groupId);
+        }
+
+        void apply() {
+            Set<String> held = new HashSet<>(jdbc.sql("select tenant_id_, user_id_, group_id_ from act_id_tenant_member")
+                    .query((rs, n) -> rs.getString("user_id_") != null
+                            ? rs.getString("tenant_id_") + "\nuser\n" + rs.getString("user_id_")
+                            : rs.getString("tenant_id_") + "\ngroup\n" + rs.getString("group_id_")).list());
+            int added = 0;
+            for (String membership : named) {
+                if (!held.contains(membership)) {
+                    String[] parts = membership.split("\n");
+                    if (parts[1].equals("user")) {
+                        identityService.createTenantUserMembership(parts[0], parts[2]);
+                    } else {
+                        identityService.createTenantGroupMembership(parts[0], parts[2]);
+                    }
+                    added++;
+                }
+            }
+            int ended = 0;
+            for (String membership : held) {
+                if (!named.contains(membership)) {
+                    String[] parts = membership.split("\n");
+                    if (parts[1].equals("user")) {
+                        identityService.deleteTenantUserMembership(parts[0], parts[2]);
+                    } else {
+                        identityService.deleteTenantGroupMembership(parts[0], parts[2]);
+                    }
+                    ended++;
+                }
+            }
+            if (added + ended > 0) {
+                log.info("tenant memberships: {} added, {} ended", added, ended);
+            }
+        }
+    }
+
+    private void ensureTenant(String id, String name) {
+        Tenant tenant = identityService.createTenantQuery().tenantId(id).singleResult();
+        if (tenant == null) {
+            tenant = identityService.newTenant(id);
+            tenant.setName(name);
+            identityService.saveTenant(tenant);
+        } else if (!Objects.equals(tenant.getName(), name)) {
+            tenant.setName(name);
+            identityService.saveTenant(tenant);
+        }
     }
 
     /**
@@ -196,7 +283,9 @@ public class IdentitySync {
                 }
             }
         }
-        township.staff().forEach(staff -> named.add(staff.id() + "\n" + staff.group()));
+        county.staff().forEach(staff -> named.add(staff.id() + "\n" + staff.group()));
+        county.townships().forEach(township -> township.staff()
+                .forEach(staff -> named.add(staff.id() + "\n" + staff.group())));
         List<String[]> ended = new ArrayList<>();
         jdbc.sql("""
                 select user_id_, group_id_ from act_id_membership

@@ -39,6 +39,7 @@ class TasklistFilters {
         List<String> branchRoles = List.of(Groups.BRANCH_SECRETARIES);
         List<String> everyone = new ArrayList<>(branchRoles);
         everyone.addAll(List.of(Groups.TOWNSHIP_OFFICE, Groups.TOWNSHIP_SUPERVISORS, Groups.LIAISON_CADRES));
+        everyone.addAll(Groups.COUNTY);
 
         for (Definition d : List.of(
                 new Definition("我的待办", "已由我认领的任务", -8,
@@ -54,6 +55,12 @@ class TasklistFilters {
                                 .includeAssignedTasks()), Groups.TOWNSHIP),
                 new Definition("全镇各支部待办", "全镇所有支部正在办理的任务", -9,
                         byDue(taskService.createTaskQuery()), Groups.TOWNSHIP),
+                // the tenant check keeps each township's people to their own township's tasks
+                new Definition("全县各乡镇待办", "全县所有乡镇、支部正在办理的任务", -9,
+                        byDue(taskService.createTaskQuery()), Groups.COUNTY),
+                new Definition("全县督办", "各乡镇正在办理的督办", -10,
+                        byDue(taskService.createTaskQuery().taskDefinitionKey("superviseOverdueStep")),
+                        List.of(Groups.COUNTY_SUPERVISORS)),
                 new Definition("即将到期", "两个工作日内到期的任务", -7,
                         byDue(taskService.createTaskQuery().followUpBeforeExpression("${now()}")
                                 .dueAfterExpression("${now()}")), everyone),

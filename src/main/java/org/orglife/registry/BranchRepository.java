@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes the township and its branches. */
+/** Reads and writes the county, its townships and their branches. */
 @Repository
 public class BranchRepository {
 
@@ -24,11 +24,34 @@ public class BranchRepository {
         this.jdbc = jdbc;
     }
 
-    public void saveTownship(String code, String name) {
-        int updated = jdbc.sql("update township set name = ? where code = ?").params(name, code).update();
+    public void saveCounty(String code, String name) {
+        int updated = jdbc.sql("update county set name = ? where code = ?").params(name, code).update();
         if (updated == 0) {
-            jdbc.sql("insert into township (code, name) values (?, ?)").params(code, name).update();
+            jdbc.sql("insert into county (code, name) values (?, ?)").params(code, name).update();
         }
+    }
+
+    public void saveTownship(String code, String name, String countyCode) {
+        int updated = jdbc.sql("update township set name = ?, county_code = ? where code = ?")
+                .params(name, countyCode, code).update();
+        if (updated == 0) {
+            jdbc.sql("insert into township (code, name, county_code) values (?, ?, ?)").params(code, name, countyCode)
+                    .update();
+        }
+    }
+
+    /** Every township of the registry, code to name, by code. */
+    public java.util.Map<String, String> townships() {
+        java.util.Map<String, String> townships = new java.util.LinkedHashMap<>();
+        jdbc.sql("select code, name from township order by code")
+                .query((rs, n) -> townships.put(rs.getString("code"), rs.getString("name"))).list();
+        return townships;
+    }
+
+    /** The township of a branch, if the registry has the branch. */
+    public Optional<String> townshipOf(String branchCode) {
+        return jdbc.sql("select township_code from party_branch where code = ?").param(branchCode)
+                .query(String.class).optional();
     }
 
     public List<Branch> findAll() {
@@ -62,8 +85,14 @@ public class BranchRepository {
         return jdbc.sql("select coalesce(max(roster_revision), 0) from township").query(Long.class).single();
     }
 
-    void rosterChanged(String townshipCode) {
-        jdbc.sql("update township set roster_revision = roster_revision + 1 where code = ?").param(townshipCode).update();
+    void rosterChanged() {
+        jdbc.sql("update township set roster_revision = roster_revision + 1").update();
+    }
+
+    /** The township's active branches, by code. */
+    public List<Branch> findActive(String townshipCode) {
+        return jdbc.sql("select " + COLUMNS + " from party_branch where active = true and township_code = ? order by code")
+                .param(townshipCode).query(BranchRepository::map).list();
     }
 
     public List<Branch> findActive() {

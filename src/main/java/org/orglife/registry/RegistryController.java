@@ -38,32 +38,40 @@ class RegistryController {
     ResponseEntity<List<Branch>> branches(CurrentUser user, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + BranchPage.DEFAULT_SIZE) int size, UriComponentsBuilder self) {
         BranchPage asked = new BranchPage(page, size);
-        BranchVisibility.Scope scope = visibility.scope(user.id(), user.groupIds());
+        BranchVisibility.Scope scope = visibility.scope(user);
         return asked.answer(branches.findIn(scope, asked), branches.countIn(scope),
                 self.path("/api/branches"));
     }
 
     @GetMapping("/branches/{code}")
     Branch branch(@PathVariable String code, CurrentUser user) {
-        return visibility.require(code, user.id(), user.groupIds());
+        return visibility.require(code, user);
     }
 
     @GetMapping("/branches/{code}/members")
     List<Member> members(@PathVariable String code, CurrentUser user) {
-        return members.findByBranch(visibility.require(code, user.id(), user.groupIds()).code());
+        return members.findByBranch(visibility.require(code, user).code());
     }
 
     /** Multipart upload, one or more files in the part {@code file}: CSV tables and/or XLSX workbooks. */
     @PostMapping("/roster")
     @ResponseStatus(HttpStatus.OK)
-    RosterImport.Result importRoster(@RequestParam("file") List<MultipartFile> files) throws java.io.IOException {
-        return rosterImport.importRoster(roster(files));
+    RosterImport.Result importRoster(@RequestParam("file") List<MultipartFile> files, CurrentUser user)
+            throws java.io.IOException {
+        return rosterImport.importRoster(roster(files), importer(user));
     }
 
     /** The same upload, checked and compared with the registry, written nowhere: what the import would do. */
     @PostMapping("/roster/preview")
-    RosterImport.Preview previewRoster(@RequestParam("file") List<MultipartFile> files) throws java.io.IOException {
-        return rosterImport.preview(roster(files));
+    RosterImport.Preview previewRoster(@RequestParam("file") List<MultipartFile> files, CurrentUser user)
+            throws java.io.IOException {
+        return rosterImport.preview(roster(files), importer(user));
+    }
+
+    /** The county's staff import for any township; a township office for its own. */
+    private static RosterImport.Importer importer(CurrentUser user) {
+        return BranchVisibility.overseesCounty(user.groupIds()) ? RosterImport.Importer.COUNTY
+                : new RosterImport.Importer(user.tenantIds());
     }
 
     private static List<RosterImport.RosterFile> roster(List<MultipartFile> files) throws java.io.IOException {

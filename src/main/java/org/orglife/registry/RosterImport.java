@@ -19,10 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
  * none. Every bad row is reported by file, line and column in Chinese. Importing the same roster
  * again changes nothing: rows are matched by branch code and member id and only real changes are
  * written. After a successful import a {@link RosterImported} event lets the identities follow.
+ * The county imports branches of any township (the branch table's 乡镇编号 says which); a township
+ * office only its own township's branches and their members.
  */
 @Service
 public class RosterImport {
 
+    static final String TOWNSHIP = "乡镇编号";
     static final String BRANCH_CODE = "支部编号";
     static final String BRANCH_NAME = "支部名称";
     static final String BRANCH_KIND = "组织类型";
@@ -74,6 +77,23 @@ public class RosterImport {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern GENDERS = Pattern.compile("[男女]");
 
+    /**
+     * Whose import it is: the townships whose branches and members it may write, or null for the
+     * whole county (the county's staff, an administrator, the demo).
+     */
+    public record Importer(List<String> townships) {
+
+        public static final Importer COUNTY = new Importer(null);
+
+        public Importer {
+            townships = townships == null ? null : List.copyOf(townships);
+        }
+
+        boolean mayWrite(String townshipCode) {
+            return townships == null || townships.contains(townshipCode);
+        }
+    }
+
     /** A file as uploaded: its name decides how it is read. */
     public record RosterFile(String name, byte[] content) {
     }
@@ -98,15 +118,15 @@ public class RosterImport {
     private final BranchRepository branches;
     private final MemberRepository members;
     private final ApplicationEventPublisher events;
-    private final TownshipProperties township;
+    private final CountyProperties county;
     private final RosterReader reader = new RosterReader();
 
     RosterImport(BranchRepository branches, MemberRepository members, ApplicationEventPublisher events,
-            TownshipProperties township) {
+            CountyProperties county) {
         this.branches = branches;
         this.members = members;
         this.events = events;
-        this.township = township;
+        this.county = county;
     }
 
     /**
@@ -115,9 +135,15 @@ public class RosterImport {
      * longer lists a member the branch has without a row for them in the 党员减少表 (转出 or 停止党籍, and
      * the day): nobody leaves the registry silently.
      */
+    /** The import as the county's: the command line, an administrator, the demo. */
     @Transactional
     public Result importRoster(List<RosterFile> files) {
-        Analysis roster = analyse(files);
+        return importRoster(files, Importer.COUNTY);
+    }
+
+    @Transactional
+    public Result importRoster(List<RosterFile> files, Importer importer) {
+        Analysis roster = analyse(files, importer);
         if (!roster.toConfirm().isEmpty()) {
             throw new RosterRejectedException(roster.toConfirm().stream().map(m -> new RosterProblem("党员表", 0, null,
                     "本次名册列出了支部 " + m.branchCode() + " 的全部党员，但没有 " + m.name() + "（" + m.memberId()
@@ -135,8 +161,8 @@ public class RosterImport {
      * 党员减少表). Bad rows are refused as by the import.
      */
     @Transactional(readOnly = true)
-    public Preview preview(List<RosterFile> files) {
-        Analysis roster = analyse(files);
+    public Preview preview(List<RosterFile> files, Importer importer) {
+        Analysis roster = analyse(files, importer);
         int[] counts = new int[5];
         count(roster, counts);
         return new Preview(new Result(counts[0], counts[1], counts[2], counts[3], counts[4], roster.departures().size()),
@@ -147,7 +173,7 @@ public class RosterImport {
             List<Unconfirmed> toConfirm) {
     }
 
-    private Analysis analyse(List<RosterFile> files) {
+    private Analysis analyse(List<RosterFile> files, Importer importer) {
         List<RosterProblem> problems = new ArrayList<>();
         List<RosterTable> branchTables = new ArrayList<>();
         List<RosterTable> memberTables = new ArrayList<>();
@@ -172,10 +198,11 @@ public class RosterImport {
         }
         Map<String, Branch> knownBranches = new HashMap<>();
         branches.findAll().forEach(b -> knownBranches.put(b.code(), b));
-        Map<String, Branch> newBranches = parseBranches(branchTables, knownBranches, problems);
+        Map<String, Branch> newBranches = parseBranches(branchTables, knownBranches, problems, importer);
         knownBranches.putAll(newBranches);
-        Map<String, Member> newMembers = parseMembers(memberTables, knownBranches, problems);
-        Map<String, Leaving> departures = parseDepartures(departureTables, newMembers, problems);
+        Map<String, Member> newMembers = parseMembers(memberTables, knownBranches, problems, importer);
+        Map<String, Leaving> departures = parseDepartures(departureTables, newMembers, knownBranches, problems,
+                importer);
         if (!problems.isEmpty()) {
             throw new RosterRejectedException(problems);
         }
@@ -193,7 +220,7 @@ public class RosterImport {
 
     /** The 党员减少表: who left, how (转出, 停止党籍) and when; each a member the registry has now. */
     private Map<String, Leaving> parseDepartures(List<RosterTable> tables, Map<String, Member> listed,
-            List<RosterProblem> problems) {
+            Map<String, Branch> knownBranches, List<RosterProblem> problems, Importer importer) {
         Map<String, Leaving> parsed = new LinkedHashMap<>();
         for (RosterTable table : tables) {
             requireColumns(table, DEPARTURE_COLUMNS, problems);
@@ -212,6 +239,8 @@ public class RosterImport {
                     cells.problem(MEMBER_ID, "党员编号 " + id + " 在党员减少表中重复");
                 } else if (id != null && listed.containsKey(id)) {
                     cells.problem(MEMBER_ID, member.name() + "（" + id + "）在党员表中仍然列出，不能同时减少");
+                } else if (member != null && !importer.mayWrite(knownBranches.get(member.branchCode()).townshipCode())) {
+                    cells.problem(MEMBER_ID, "没有编号为 " + id + " 的本镇党员");
                 }
                 if (on != null && on.isAfter(LocalDate.now())) {
                     cells.problem(DEPARTURE_ON, "减少日期不能晚于今天");
@@ -227,7 +256,7 @@ public class RosterImport {
     }
 
     private Map<String, Branch> parseBranches(List<RosterTable> tables, Map<String, Branch> existing,
-            List<RosterProblem> problems) {
+            List<RosterProblem> problems, Importer importer) {
         Map<String, Branch> parsed = new LinkedHashMap<>();
         Map<String, Integer> lineOfCode = new HashMap<>();
         Map<String, String> parentOf = new HashMap<>();
@@ -246,6 +275,7 @@ public class RosterImport {
                 Account chief = account(cells, CHIEF_USER, CHIEF_NAME, CHIEF_EMAIL, false, accountNames);
                 String activeText = cells.optional(ACTIVE);
                 boolean active = activeText == null || cells.flag(ACTIVE);
+                String township = township(cells, code == null ? null : existing.get(code), importer);
                 if (code != null && lineOfCode.containsKey(code)) {
                     cells.problem(BRANCH_CODE, "支部编号 " + code + " 与第 " + lineOfCode.get(code) + " 行重复");
                 }
@@ -253,7 +283,7 @@ public class RosterImport {
                     lineOfCode.putIfAbsent(code, row.line());
                 }
                 if (problems.size() == before) {
-                    parsed.put(code, new Branch(code, township.code(), name, kind, parent, secretary, liaison, chief, active));
+                    parsed.put(code, new Branch(code, township, name, kind, parent, secretary, liaison, chief, active));
                     if (parent != null) {
                         parentOf.put(code, parent);
                     }
@@ -268,10 +298,56 @@ public class RosterImport {
                     problems.add(new RosterProblem(table.source(), row.line(), PARENT, "上级组织 " + parent + " 不存在"));
                 } else if (parent != null && parent.equals(code)) {
                     problems.add(new RosterProblem(table.source(), row.line(), PARENT, "上级组织不能是本支部"));
+                } else if (parent != null && parsed.containsKey(code)) {
+                    Branch parentBranch = parsed.containsKey(parent) ? parsed.get(parent) : existing.get(parent);
+                    if (!parentBranch.townshipCode().equals(parsed.get(code).townshipCode())) {
+                        problems.add(new RosterProblem(table.source(), row.line(), PARENT, "上级组织 " + parent
+                                + " 属于" + county.townshipName(parentBranch.townshipCode()) + "，不是本支部所在的乡镇"));
+                    }
                 }
             }
         }
         return parsed;
+    }
+
+    /**
+     * The branch's township: as the 乡镇编号 column says, else the branch's own, else the importer's one
+     * township, else the county's only one. A township office writes its own township's branches only, and
+     * moves none.
+     */
+    private String township(RosterCells cells, Branch existing, Importer importer) {
+        String named = cells.optional(TOWNSHIP);
+        String township;
+        if (named != null) {
+            township = named;
+            if (county.township(named).isEmpty()) {
+                cells.problem(TOWNSHIP, "没有编号为 " + named + " 的乡镇（本县的乡镇：" + townshipLabels() + "）");
+                return null;
+            }
+        } else if (existing != null) {
+            township = existing.townshipCode();
+        } else if (importer.townships() != null && importer.townships().size() == 1) {
+            township = importer.townships().get(0);
+        } else if (county.onlyTownship().isPresent()) {
+            township = county.onlyTownship().get().code();
+        } else {
+            cells.problem(TOWNSHIP, "请填写支部所属的乡镇编号（本县的乡镇：" + townshipLabels() + "）");
+            return null;
+        }
+        if (existing != null && !importer.mayWrite(existing.townshipCode())) {
+            cells.problem(BRANCH_CODE, "支部编号 " + existing.code() + " 已是" + county.townshipName(existing.townshipCode())
+                    + "的支部，只能导入本镇的支部");
+        } else if (!importer.mayWrite(township)) {
+            cells.problem(TOWNSHIP, "只能导入本镇的支部，不能导入" + county.townshipName(township) + "的支部");
+        } else if (existing != null && !existing.townshipCode().equals(township)) {
+            cells.problem(TOWNSHIP, "支部 " + existing.code() + " 属于" + county.townshipName(existing.townshipCode())
+                    + "，不能改到" + county.townshipName(township) + "：支部转到别的乡镇请联系县委组织部");
+        }
+        return township;
+    }
+
+    private String townshipLabels() {
+        return String.join("、", county.townships().stream().map(t -> t.code() + " " + t.name()).toList());
     }
 
     private static Account account(RosterCells cells, String userColumn, String nameColumn, String emailColumn,
@@ -290,7 +366,7 @@ public class RosterImport {
     }
 
     private Map<String, Member> parseMembers(List<RosterTable> tables, Map<String, Branch> knownBranches,
-            List<RosterProblem> problems) {
+            List<RosterProblem> problems, Importer importer) {
         Map<String, Member> parsed = new LinkedHashMap<>();
         Map<String, String> whereSeen = new HashMap<>();
         int thisYear = java.time.LocalDate.now().getYear();
@@ -303,6 +379,9 @@ public class RosterImport {
                 String branchCode = cells.required(MEMBER_BRANCH);
                 if (branchCode != null && !knownBranches.containsKey(branchCode)) {
                     cells.problem(MEMBER_BRANCH, "支部 " + branchCode + " 不存在，请先导入支部表");
+                } else if (branchCode != null && !importer.mayWrite(knownBranches.get(branchCode).townshipCode())) {
+                    cells.problem(MEMBER_BRANCH, "支部 " + branchCode + " 是"
+                            + county.townshipName(knownBranches.get(branchCode).townshipCode()) + "的支部，只能导入本镇支部的党员");
                 }
                 String partyGroup = cells.limited(PARTY_GROUP, 50, false);
                 String name = cells.limited(NAME, 50, true);
@@ -382,7 +461,11 @@ public class RosterImport {
 
     private Result write(Analysis roster) {
         int[] counts = new int[5];
-        branches.saveTownship(township.code(), township.name());
+        java.util.Set<String> townships = new java.util.TreeSet<>();
+        roster.branches().values().forEach(b -> townships.add(b.townshipCode()));
+        // a township's row before its first branch (the identity sync adds it at start, which may come later)
+        townships.forEach(t -> county.township(t)
+                .ifPresent(township -> branches.saveTownship(t, township.name(), county.code())));
         // parents first, so the foreign key holds whatever order the file lists them in
         for (Branch branch : parentsFirst(roster.branches())) {
             upsert(branch, branches.findByCode(branch.code()).orElse(null), branches::insert, branches::update,
@@ -395,7 +478,7 @@ public class RosterImport {
         int rejoined = members.clearDepartures(roster.members().keySet());
         roster.departures().values().forEach(d -> members.recordDeparture(d.memberId(), d.how(), d.on()));
         if (counts[2] + counts[3] + rejoined + roster.departures().size() > 0) {
-            branches.rosterChanged(township.code());
+            branches.rosterChanged();
         }
         return new Result(counts[0], counts[1], counts[2], counts[3] + rejoined, counts[4], roster.departures().size());
     }

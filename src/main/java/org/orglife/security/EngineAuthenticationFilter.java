@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Hands the signed-in person to the engine for the length of the request, so that the engine's
- * authorization checks apply to every REST call exactly as they do in Tasklist.
+ * authorization checks and its tenant check (the person's townships) apply to every REST call exactly
+ * as they do in Tasklist.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -35,7 +36,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         CurrentUser user = CurrentUser.of(authentication);
-        identityService.setAuthentication(user.id(), user.groupIds());
+        identityService.setAuthentication(user.id(), user.groupIds(), user.tenantIds());
         try {
             chain.doFilter(request, response);
         } finally {

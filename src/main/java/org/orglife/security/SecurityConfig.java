@@ -54,6 +54,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class SecurityConfig implements WebMvcConfigurer {
 
     static final String OFFICE = "township-office";
+    static final String COUNTY = "county-staff";
     static final String ADMINS = "camunda-admin";
 
     @Bean
@@ -65,15 +66,18 @@ class SecurityConfig implements WebMvcConfigurer {
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/roster"))
-                        .hasAnyAuthority(OFFICE, ADMINS)
+                        .hasAnyAuthority(OFFICE, COUNTY, ADMINS)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(HttpMethod.POST, "/api/roster/preview"))
-                        .hasAnyAuthority(OFFICE, ADMINS)
+                        .hasAnyAuthority(OFFICE, COUNTY, ADMINS)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(HttpMethod.POST, "/api/branches/*/reviews/*"))
                         .hasAnyAuthority(OFFICE, ADMINS)
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/campaigns"))
                         .hasAnyAuthority(OFFICE, ADMINS)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, "/api/county/campaigns"))
+                        .hasAnyAuthority(COUNTY, ADMINS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized(json)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized(json)).accessDeniedHandler(forbidden(json)))

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -32,51 +33,148 @@ public class StatisticsWorkbook {
         this.statistics = statistics;
     }
 
-    public void write(int year, String townshipName, OutputStream out) throws IOException {
+    /** The township's table: one row per branch taking part, and the township's total. */
+    public void write(int year, String townshipCode, String townshipName, OutputStream out) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Styles styles = new Styles(workbook);
+            writeTownship(workbook.createSheet(year + "年度统计表"), styles, year, townshipCode, townshipName);
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    /**
+     * The county's summary: a first sheet with one row per township (its total, as its own table has it)
+     * and the county's total, then each township's table on a sheet of its own.
+     */
+    public void writeCounty(int year, String countyName, Map<String, String> townships, OutputStream out)
+            throws IOException {
         List<String> keys = new ArrayList<>(BranchStatistics.COLUMNS.keySet());
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Sheet sheet = workbook.createSheet(year + "年度统计表");
+            Styles styles = new Styles(workbook);
+            Sheet county = workbook.createSheet("全县汇总");
+            styles.text.put(county.createRow(0), 0, countyName + year + "年度组织生活会和民主评议党员情况统计表（全县汇总）",
+                    styles.bold);
+            List<String> headers = new ArrayList<>(List.of("乡镇编号", "乡镇名称", "支部数", "已召开"));
+            BranchStatistics.COLUMNS.values().forEach(headers::add);
+            headers.addAll(List.of("优秀上限", "优秀占比", "抽查支部数"));
+            Row header = county.createRow(1);
+            for (int i = 0; i < headers.size(); i++) {
+                styles.text.put(header, i, headers.get(i), styles.bold);
+            }
+            county.createFreezePane(2, 2);
+            Totals all = new Totals(keys.size());
+            int rowIndex = 2;
+            for (Map.Entry<String, String> township : townships.entrySet()) {
+                Totals totals = writeTownship(workbook.createSheet(township.getValue()), styles, year, township.getKey(),
+                        township.getValue());
+                Row row = county.createRow(rowIndex++);
+                styles.text.put(row, 0, township.getKey(), null);
+                styles.text.put(row, 1, township.getValue(), null);
+                totals.write(row, 2, keys, styles.text);
+                all.add(totals);
+            }
+            Row total = county.createRow(rowIndex);
+            styles.text.put(total, 0, "合计", styles.bold);
+            styles.text.put(total, 1, "乡镇 " + townships.size() + " 个", styles.bold);
+            all.write(total, 2, keys, styles.text);
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    /** Sums of a table: the statistics columns, and branches, held, excellent cap, spot-checked. */
+    private static final class Totals {
+
+        final long[] sums;
+        final long[] counts = new long[4];
+
+        Totals(int columns) {
+            sums = new long[columns];
+        }
+
+        void add(Totals other) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += other.sums[i];
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other.counts[i];
+            }
+        }
+
+        /** As a row of the county's sheet, from {@code column}: branches, held, the columns, cap, share, spot checks. */
+        void write(Row row, int column, List<String> keys, Texts text) {
+            row.createCell(column).setCellValue(counts[0]);
+            row.createCell(column + 1).setCellValue(counts[1]);
+            for (int i = 0; i < keys.size(); i++) {
+                row.createCell(column + 2 + i).setCellValue(sums[i]);
+            }
+            int after = column + 2 + keys.size();
+            row.createCell(after).setCellValue(counts[2]);
+            text.put(row, after + 1, share(sums[keys.indexOf("excellent")], sums[keys.indexOf("formalMembers")],
+                    counts[2]), null);
+            row.createCell(after + 2).setCellValue(counts[3]);
+        }
+    }
+
+    private record Styles(CellStyle bold, Texts text) {
+
+        Styles(SXSSFWorkbook workbook) {
+            this(boldStyle(workbook), new Texts(quotePrefixed(workbook)));
+        }
+
+        private static CellStyle boldStyle(SXSSFWorkbook workbook) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            // text that a spreadsheet would take for a formula stays text, also when a cell is edited
+            return bold;
+        }
+
+        // text that a spreadsheet would take for a formula stays text, also when a cell is edited
+        private static CellStyle quotePrefixed(SXSSFWorkbook workbook) {
             CellStyle asText = workbook.createCellStyle();
             asText.setQuotePrefixed(true);
-            Texts text = new Texts(asText);
-            Row title = sheet.createRow(0);
-            text.put(title, 0, townshipName + year + "年度组织生活会和民主评议党员情况统计表", bold);
-            List<String> headers = new ArrayList<>(List.of("支部编号", "支部名称", "组织类型", "是否召开"));
-            BranchStatistics.COLUMNS.values().forEach(headers::add);
-            headers.addAll(List.of("优秀上限", "优秀占比", "备案日期", "是否抽查", "报送情况"));
-            Row header = sheet.createRow(1);
-            for (int i = 0; i < headers.size(); i++) {
-                text.put(header, i, headers.get(i), bold);
-            }
-            sheet.createFreezePane(2, 2);
-            long[] sums = new long[keys.size()];
-            long[] counts = new long[4]; // branches, held, excellent cap, spot-checked
-            int[] rowIndex = {2};
-            statistics.eachRow(year, rs -> {
-                Row row = sheet.createRow(rowIndex[0]++);
-                writeBranch(rs, row, keys, sums, counts, text);
-            });
-            Row total = sheet.createRow(rowIndex[0]);
-            text.put(total, 0, "合计", bold);
-            text.put(total, 1, "支部 " + counts[0] + " 个，已召开 " + counts[1] + " 个，未召开 " + (counts[0] - counts[1]) + " 个",
-                    bold);
-            for (int i = 0; i < keys.size(); i++) {
-                total.createCell(4 + i).setCellValue(sums[i]);
-            }
-            int after = 4 + keys.size();
-            total.createCell(after).setCellValue(counts[2]);
-            long formal = sums[keys.indexOf("formalMembers")];
-            long excellent = sums[keys.indexOf("excellent")];
-            text.put(total, after + 1, share(excellent, formal, counts[2]), null);
-            text.put(total, after + 3, "抽查 " + counts[3] + " 个", null);
-            workbook.write(out);
-            workbook.dispose();
+            return asText;
         }
+    }
+
+    private Totals writeTownship(Sheet sheet, Styles styles, int year, String townshipCode, String townshipName) {
+        List<String> keys = new ArrayList<>(BranchStatistics.COLUMNS.keySet());
+        Texts text = styles.text();
+        CellStyle bold = styles.bold();
+        Row title = sheet.createRow(0);
+        text.put(title, 0, townshipName + year + "年度组织生活会和民主评议党员情况统计表", bold);
+        List<String> headers = new ArrayList<>(List.of("支部编号", "支部名称", "组织类型", "是否召开"));
+        BranchStatistics.COLUMNS.values().forEach(headers::add);
+        headers.addAll(List.of("优秀上限", "优秀占比", "备案日期", "是否抽查", "报送情况"));
+        Row header = sheet.createRow(1);
+        for (int i = 0; i < headers.size(); i++) {
+            text.put(header, i, headers.get(i), bold);
+        }
+        sheet.createFreezePane(2, 2);
+        Totals totals = new Totals(keys.size());
+        long[] sums = totals.sums;
+        long[] counts = totals.counts;
+        int[] rowIndex = {2};
+        statistics.eachRow(year, townshipCode, rs -> {
+            Row row = sheet.createRow(rowIndex[0]++);
+            writeBranch(rs, row, keys, sums, counts, text);
+        });
+        Row total = sheet.createRow(rowIndex[0]);
+        text.put(total, 0, "合计", bold);
+        text.put(total, 1, "支部 " + counts[0] + " 个，已召开 " + counts[1] + " 个，未召开 " + (counts[0] - counts[1]) + " 个",
+                bold);
+        for (int i = 0; i < keys.size(); i++) {
+            total.createCell(4 + i).setCellValue(sums[i]);
+        }
+        int after = 4 + keys.size();
+        total.createCell(after).setCellValue(counts[2]);
+        long formal = sums[keys.indexOf("formalMembers")];
+        long excellent = sums[keys.indexOf("excellent")];
+        text.put(total, after + 1, share(excellent, formal, counts[2]), null);
+        text.put(total, after + 3, "抽查 " + counts[3] + " 个", null);
+        return totals;
     }
 
     private static void writeBranch(ResultSet rs, Row row, List<String> keys, long[] sums, long[] counts, Texts text)

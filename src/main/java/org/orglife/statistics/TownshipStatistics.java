@@ -23,7 +23,7 @@ public class TownshipStatistics {
             join party_branch b on b.code = c.branch_code
             left join statistics_row s on s.cycle_id = c.id
             left join spot_check sc on sc.review_year = c.review_year and sc.branch_code = c.branch_code
-            where c.review_year = ?
+            where c.review_year = ? and b.township_code = ?
             order by b.code""";
 
     /** Rows fetched at a time by {@link #eachRow}. */
@@ -47,24 +47,27 @@ public class TownshipStatistics {
      * only inside a transaction, otherwise its driver holds all 100,000 rows of a province at once. A cycle
      * without a submitted row has nulls in the statistics columns.
      */
-    void eachRow(int year, RowCallbackHandler handler) {
-        readOnly.executeWithoutResult(status -> streaming.sql(ROWS).param(year).query(handler));
+    void eachRow(int year, String township, RowCallbackHandler handler) {
+        readOnly.executeWithoutResult(status -> streaming.sql(ROWS).params(year, township).query(handler));
     }
 
-    public int submittedCount(int year) {
+    public int submittedCount(String township, int year) {
         return jdbc.sql("""
-                select count(*) from statistics_row s join review_cycle c on c.id = s.cycle_id where c.review_year = ?""")
-                .param(year).query(Integer.class).single();
+                select count(*) from statistics_row s join review_cycle c on c.id = s.cycle_id
+                join party_branch b on b.code = c.branch_code
+                where c.review_year = ? and b.township_code = ?""")
+                .params(year, township).query(Integer.class).single();
     }
 
-    /** Sums of the submitted rows, by column key of {@link BranchStatistics#COLUMNS}, plus branch counts. */
-    public Map<String, Long> totals(int year) {
+    /** The township's sums of the submitted rows, by column key of {@link BranchStatistics#COLUMNS}, plus branch counts. */
+    public Map<String, Long> totals(String township, int year) {
         StringBuilder sql = new StringBuilder("select count(c.id) as branches, "
                 + "sum(case when s.meeting_held then 1 else 0 end) as held");
         BranchStatistics.COLUMNS.keySet().forEach(key -> sql.append(", sum(s.").append(snake(key)).append(") as ")
                 .append(snake(key)));
-        sql.append(" from review_cycle c left join statistics_row s on s.cycle_id = c.id where c.review_year = ?");
-        Map<String, Object> row = jdbc.sql(sql.toString()).param(year).query().singleRow();
+        sql.append(" from review_cycle c join party_branch b on b.code = c.branch_code"
+                + " left join statistics_row s on s.cycle_id = c.id where c.review_year = ? and b.township_code = ?");
+        Map<String, Object> row = jdbc.sql(sql.toString()).params(year, township).query().singleRow();
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("branches", number(row, "branches"));
         totals.put("held", number(row, "held"));

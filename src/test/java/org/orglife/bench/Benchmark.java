@@ -36,7 +36,7 @@ import org.orglife.campaign.Campaigns;
 import org.orglife.dashboard.DashboardView;
 import org.orglife.form.SubmissionRejectedException;
 import org.orglife.identity.Groups;
-import org.orglife.registry.TownshipProperties;
+import org.orglife.registry.CountyProperties;
 import org.orglife.security.CurrentUser;
 import org.orglife.statistics.StatisticsWorkbook;
 import org.slf4j.Logger;
@@ -76,19 +76,19 @@ public class Benchmark {
     private final SyntheticRegistry registry;
     private final DashboardView dashboard;
     private final StatisticsWorkbook workbook;
-    private final TownshipProperties township;
+    private final CountyProperties.Township township;
     private final StatementCounter counter;
     private final JdbcTemplate jdbc;
 
     Benchmark(ProcessEngine engine, Campaigns campaigns, SyntheticRegistry registry, DashboardView dashboard,
-            StatisticsWorkbook workbook, TownshipProperties township, StatementCounter counter, JdbcTemplate jdbc) {
+            StatisticsWorkbook workbook, CountyProperties county, StatementCounter counter, JdbcTemplate jdbc) {
         this.engine = engine;
         this.identity = engine.getIdentityService();
         this.campaigns = campaigns;
         this.registry = registry;
         this.dashboard = dashboard;
         this.workbook = workbook;
-        this.township = township;
+        this.township = county.townships().get(0);
         this.counter = counter;
         this.jdbc = jdbc;
     }
@@ -115,7 +115,7 @@ public class Benchmark {
         long jobsBefore = successfulJobs();
         t = System.nanoTime();
         campaigns.launch(new Campaigns.LaunchRequest(year, LocalDate.of(year + 1, 2, 10), LocalDate.of(year + 1, 2, 26),
-                LocalDate.of(year + 1, 3, 10), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(year + 1, 3, 10), 5, BigDecimal.ZERO), "DDG", "office");
         details.put("launch_s", secondsSince(t));
         waitFor(() -> engine.getTaskService().createTaskQuery().processDefinitionKey("branch-annual-review")
                 .taskDefinitionKey("draftWorkPlan").count() >= s.branches(), "every cycle's draftWorkPlan");
@@ -184,7 +184,7 @@ public class Benchmark {
 
         t = System.nanoTime();
         CountingStream xlsx = new CountingStream();
-        workbook.write(year, township.name(), xlsx);
+        workbook.write(year, township.code(), township.name(), xlsx);
         double statistics = secondsSince(t);
         details.put("statistics_xlsx_bytes", xlsx.count);
 
@@ -218,7 +218,8 @@ public class Benchmark {
         for (int i = 0; i < warmup + s.inboxSamples(); i++) {
             int branch = 1 + random.nextInt(s.branches());
             String group = "branch-" + SyntheticRegistry.code(branch);
-            identity.setAuthentication(SyntheticRegistry.secretary(branch), List.of(Groups.BRANCH_SECRETARIES, group));
+            identity.setAuthentication(SyntheticRegistry.secretary(branch), List.of(Groups.BRANCH_SECRETARIES, group),
+                    List.of(township.code()));
             try {
                 long t = System.nanoTime();
                 // as the 本支部待办 filter asks: the branch's steps, the secretary's own among them
@@ -240,7 +241,8 @@ public class Benchmark {
 
     /** The township dashboard (every branch, open steps, overdue marks, charts) for a supervisor. */
     private List<Double> timeDashboard(int year, int count) {
-        CurrentUser supervisor = new CurrentUser("supervisor", List.of(Groups.TOWNSHIP_SUPERVISORS));
+        CurrentUser supervisor = new CurrentUser("supervisor", List.of(Groups.TOWNSHIP_SUPERVISORS),
+                List.of(township.code()));
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < count + 2; i++) {
             long t = System.nanoTime();
@@ -405,11 +407,12 @@ public class Benchmark {
     private void authenticate(String taskKey, int branch) {
         switch (taskKey) {
             case "reviewWorkPlan", "reviewFiling", "approveExcellentException" ->
-                identity.setAuthentication("office", List.of(Groups.TOWNSHIP_OFFICE));
+                identity.setAuthentication("office", List.of(Groups.TOWNSHIP_OFFICE), List.of(township.code()));
             case "attendAndComment" -> identity.setAuthentication(SyntheticRegistry.liaison(branch),
-                    List.of(Groups.LIAISON_CADRES));
+                    List.of(Groups.LIAISON_CADRES), List.of(township.code()));
             default -> identity.setAuthentication(SyntheticRegistry.secretary(branch),
-                    List.of(Groups.BRANCH_SECRETARIES, "branch-" + SyntheticRegistry.code(branch)));
+                    List.of(Groups.BRANCH_SECRETARIES, "branch-" + SyntheticRegistry.code(branch)),
+                    List.of(township.code()));
         }
     }
 

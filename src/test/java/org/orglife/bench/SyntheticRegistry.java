@@ -12,7 +12,7 @@ import org.orglife.identity.Groups;
 import org.orglife.identity.IdentitySync;
 import org.orglife.registry.BranchKind;
 import org.orglife.registry.Sanction;
-import org.orglife.registry.TownshipProperties;
+import org.orglife.registry.CountyProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,13 +43,13 @@ class SyntheticRegistry {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final TownshipProperties township;
+    private final CountyProperties.Township township;
     private final IdentitySync identitySync;
 
-    SyntheticRegistry(JdbcTemplate jdbc, TransactionTemplate tx, TownshipProperties township, IdentitySync identitySync) {
+    SyntheticRegistry(JdbcTemplate jdbc, TransactionTemplate tx, CountyProperties county, IdentitySync identitySync) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.township = township;
+        this.township = county.townships().get(0);
         this.identitySync = identitySync;
     }
 

@@ -69,7 +69,7 @@ class CampaignTest {
 
     @Test
     void everyActiveBranchGetsItsCycleWithTheStepsDatedOnTheCalendar() {
-        Campaign campaign = campaigns.launch(request(2031, "2032-02-20", "2032-02-27", "2032-03-05", 3, "0.2"), "office");
+        Campaign campaign = campaigns.launch(request(2031, "2032-02-20", "2032-02-27", "2032-03-05", 3, "0.2"), "DDG", "office");
         runJobs();
 
         List<String> keys = engine.getRuntimeService().createProcessInstanceQuery()
@@ -92,23 +92,23 @@ class CampaignTest {
 
     @Test
     void launchingTheSameYearTwiceIsRefused() {
-        campaigns.launch(request(2032, "2033-02-20", "2033-02-28", "2033-03-05", 5, "0"), "office");
+        campaigns.launch(request(2032, "2033-02-20", "2033-02-28", "2033-03-05", 5, "0"), "DDG", "office");
 
-        assertThatThrownBy(() -> campaigns.launch(request(2032, "2033-02-20", "2033-02-28", "2033-03-05", 5, "0"),
+        assertThatThrownBy(() -> campaigns.launch(request(2032, "2033-02-20", "2033-02-28", "2033-03-05", 5, "0"), "DDG",
                 "office")).isInstanceOf(CampaignAlreadyLaunchedException.class)
-                .hasMessage("2032 年度的组织生活会和民主评议党员工作已经部署，不能重复部署");
+                .hasMessage("大东沟镇2032年度的组织生活会和民主评议党员工作已经部署，不能重复部署");
     }
 
     @Test
     void deadlinesOutOfOrderAreRefusedWithEveryProblemAndNothingStarts() {
         assertThatThrownBy(() -> campaigns.launch(new Campaigns.LaunchRequest(2033, LocalDate.parse("2034-03-01"),
-                LocalDate.parse("2034-02-28"), null, 0, new BigDecimal("1.5")), "office"))
+                LocalDate.parse("2034-02-28"), null, 0, new BigDecimal("1.5")), "DDG", "office"))
                 .isInstanceOfSatisfying(CampaignRejectedException.class, e -> assertThat(e.problems()).containsExactly(
                         "请填写统计表报送截止日期（statisticsDueBy）",
                         "工作方案报送截止日期不能晚于会议完成截止日期",
                         "公示工作日数（publicityWorkingDays）应在 1–30 之间：0",
                         "抽查比例（spotCheckShare）应在 0–1 之间：1.5"));
-        assertThat(jdbc.sql("select count(*) from campaign where review_year = 2033").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from township_campaign where review_year = 2033").query(Integer.class).single())
                 .isZero();
     }
 
@@ -124,14 +124,14 @@ class CampaignTest {
 
     @Test
     void theStatisticsTableSumsItsRowsAndListsEveryBranch() throws Exception {
-        campaigns.launch(request(2034, "2035-02-20", "2035-02-28", "2035-03-05", 5, "0"), "office");
+        campaigns.launch(request(2034, "2035-02-20", "2035-02-28", "2035-03-05", 5, "0"), "DDG", "office");
         runJobs();
         // two branches have submitted their rows
         insertRow("2034-DDG-01", 51, 48, 3, 45, 2, 4, 16, 30, 1, 1);
         insertRow("2034-DDG-10", 4, 3, 1, 4, 0, 0, 1, 1, 1, 0);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.write(2034, "大东沟镇", out);
+        workbook.write(2034, "DDG", "大东沟镇", out);
 
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = book.getSheetAt(0);
@@ -160,13 +160,13 @@ class CampaignTest {
     /** A name a spreadsheet would run as a formula (kept from before rosters refused them) stays text. */
     @Test
     void textBeginningLikeAFormulaIsWrittenAsText() throws Exception {
-        campaigns.launch(request(2038, "2039-02-20", "2039-02-28", "2039-03-05", 5, "0"), "office");
+        campaigns.launch(request(2038, "2039-02-20", "2039-02-28", "2039-03-05", 5, "0"), "DDG", "office");
         runJobs();
         String name = jdbc.sql("select name from party_branch where code = 'DDG-03'").query(String.class).single();
         jdbc.sql("update party_branch set name = ? where code = 'DDG-03'").param("=HYPERLINK(\"http://x\",\"点\")").update();
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(2038, "大东沟镇", out);
+            workbook.write(2038, "DDG", "大东沟镇", out);
             try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
                 var cell = book.getSheetAt(0).getRow(4).getCell(1);
                 assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
@@ -181,7 +181,7 @@ class CampaignTest {
 
     @Test
     void theLastTwoBranchesReportingAtTheSameMomentStillTellTheCampaign() throws Exception {
-        campaigns.launch(request(2036, "2037-02-20", "2037-02-26", "2037-03-05", 5, "0"), "office");
+        campaigns.launch(request(2036, "2037-02-20", "2037-02-26", "2037-03-05", 5, "0"), "DDG", "office");
         runJobs();
         for (int b = 1; b <= 8; b++) {
             insertRow("2036-DDG-0" + b, 2, 2, 0, 2, 0, 0, 0, 2, 0, 0);
@@ -208,7 +208,7 @@ class CampaignTest {
                         throw new IllegalStateException(e);
                     }
                     engine.getIdentityService().setAuthentication("sec-" + branch,
-                            List.of(org.orglife.identity.Groups.BRANCH_SECRETARIES, "branch-" + branch));
+                            List.of(org.orglife.identity.Groups.BRANCH_SECRETARIES, "branch-" + branch), List.of("DDG"));
                     try {
                         engine.getFormService().submitTaskForm(task, statistics);
                     } finally {
@@ -219,7 +219,7 @@ class CampaignTest {
 
         // then the campaign no longer waits for the statistics deadline
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(Campaign.businessKey(2036)).singleResult().getId();
+                .processInstanceBusinessKey(Campaign.businessKey("DDG", 2036)).singleResult().getId();
         assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(campaign)
                 .eventName("allStatisticsSubmitted").count()).as("told that every branch has reported").isZero();
     }

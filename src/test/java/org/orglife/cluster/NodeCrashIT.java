@@ -387,7 +387,7 @@ class NodeCrashIT {
                 .as("督办 still open").isZero();
         assertThat(count(db, "select count(*) from act_hi_taskinst where task_def_key_ = 'approveTownshipSummary'"))
                 .as("township summary tasks").isEqualTo(1);
-        assertThat(count(db, "select count(*) from campaign where summary_approved_by is not null")).isEqualTo(1);
+        assertThat(count(db, "select count(*) from township_campaign where summary_approved_by is not null")).isEqualTo(1);
         assertThat(count(db, "select count(*) from spot_check where checked_by is null")).as("spot checks not recorded")
                 .isZero();
 

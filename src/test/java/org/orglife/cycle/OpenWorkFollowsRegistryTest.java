@@ -87,7 +87,9 @@ class OpenWorkFollowsRegistryTest {
     List<String> filtered(String userId, String filterName) {
         var identity = engine.getIdentityService();
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-        identity.setAuthentication(userId, groups);
+        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                .stream().map(t -> t.getId()).toList();
+        identity.setAuthentication(userId, groups, tenants);
         try {
             var filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
             return engine.getFilterService().<Task>listPage(filter.getId(), 0, 500).stream().map(Task::getId).toList();

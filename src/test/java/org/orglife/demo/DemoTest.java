@@ -41,7 +41,7 @@ class DemoTest {
         LocalDate today = LocalDate.now(calendar.zone());
         DemoDates dates = DemoDates.around(today, calendar);
         int year = dates.year();
-        assertThat(jdbc.sql("select review_year from campaign").query(Integer.class).list()).containsExactly(year);
+        assertThat(jdbc.sql("select review_year from township_campaign").query(Integer.class).list()).containsExactly(year);
         DemoProgress.TARGETS.forEach((branch, step) -> assertThat(openSteps(year, branch)).as(branch).contains(step));
         assertThat(openSteps(year, "DDG-07")).containsExactly("draftWorkPlan");
 
@@ -75,7 +75,7 @@ class DemoTest {
         // a second start, on any day, leaves the demo as it is
         long tasks = engine.getTaskService().createTaskQuery().count();
         demo.create();
-        assertThat(jdbc.sql("select count(*) from campaign").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from township_campaign").query(Integer.class).single()).isEqualTo(1);
         assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(tasks);
     }
 

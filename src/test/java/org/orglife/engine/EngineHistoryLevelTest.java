@@ -99,6 +99,6 @@ class EngineHistoryLevelTest {
     }
 
     private void signIn(String user, String... groups) {
-        engine.getIdentityService().setAuthentication(user, List.of(groups));
+        engine.getIdentityService().setAuthentication(user, List.of(groups), List.of("DDG"));
     }
 }

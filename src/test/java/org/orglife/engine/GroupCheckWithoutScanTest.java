@@ -159,7 +159,8 @@ class GroupCheckWithoutScanTest {
         reviewCycles.start("DDG-01", 2071, java.util.Map.of());
         reviewCycles.start("DDG-02", 2071, java.util.Map.of());
         var identity = engine.getIdentityService();
-        identity.setAuthentication("sec-DDG-01", List.of("branch-secretaries", "branch-DDG-01", "no-such-group"));
+        identity.setAuthentication("sec-DDG-01", List.of("branch-secretaries", "branch-DDG-01", "no-such-group"),
+                List.of("DDG"));
         List<String> seen;
         try {
             seen = engine.getTaskService().createTaskQuery().listPage(0, 200).stream()

@@ -118,9 +118,9 @@ class BranchSupervisionTest {
         // plans by 20 February (the draft due on the 17th), meetings by 31 March (preparation due on the 28th)
         at(2034, 2, 1, 9);
         campaigns.launch(new Campaigns.LaunchRequest(YEAR, LocalDate.of(2034, 2, 20), LocalDate.of(2034, 3, 31),
-                LocalDate.of(2034, 4, 14), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(2034, 4, 14), 5, BigDecimal.ZERO), "DDG", "office");
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(Campaign.businessKey(YEAR)).singleResult().getId();
+                .processInstanceBusinessKey(Campaign.businessKey("DDG", YEAR)).singleResult().getId();
         for (int round = 0; round < 5; round++) {
             engine.getManagementService().createJobQuery().processInstanceId(campaign).executable().list()
                     .forEach(job -> engine.getManagementService().executeJob(job.getId()));

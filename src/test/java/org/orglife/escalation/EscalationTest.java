@@ -91,7 +91,9 @@ class EscalationTest {
     List<String> filtered(String userId, String filterName) {
         var identity = engine.getIdentityService();
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-        identity.setAuthentication(userId, groups);
+        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                .stream().map(t -> t.getId()).toList();
+        identity.setAuthentication(userId, groups, tenants);
         try {
             var filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
             List<Task> tasks = engine.getFilterService().listPage(filter.getId(), 0, 200);
@@ -121,7 +123,7 @@ class EscalationTest {
     void overdueStepsAreNotifiedAtTheDueDateAndSupervisedTwoWorkingDaysLaterOnlyOnce() throws Exception {
         at(2022, 2, 20, 9);
         campaigns.launch(new Campaigns.LaunchRequest(2021, LocalDate.of(2022, 2, 22), LocalDate.of(2022, 2, 28),
-                LocalDate.of(2022, 3, 5), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(2022, 3, 5), 5, BigDecimal.ZERO), "DDG", "office");
         runDueJobs();
         assertThat(draftWorkPlan("DDG-01").getDueDate().toInstant().atZone(SHANGHAI).toLocalDate())
                 .isEqualTo("2022-02-21");
@@ -195,7 +197,7 @@ class EscalationTest {
     void theSweepIsATimerOfItsOwnProcessAndEscalatesEachOverdueStepOnce() {
         at(2024, 2, 1, 9);
         campaigns.launch(new Campaigns.LaunchRequest(2023, LocalDate.of(2024, 2, 20), LocalDate.of(2024, 2, 28),
-                LocalDate.of(2024, 3, 8), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(2024, 3, 8), 5, BigDecimal.ZERO), "DDG", "office");
         runJobsOfCampaign(2023);
         assertThat(levelOneRecords(2023)).as("nothing is due yet").isZero();
 
@@ -222,7 +224,7 @@ class EscalationTest {
     void aStepThatOpensAlreadyOverdueIsEscalatedAtOnce() {
         at(2027, 3, 1, 9);
         campaigns.launch(new Campaigns.LaunchRequest(2025, LocalDate.of(2026, 2, 20), LocalDate.of(2026, 2, 27),
-                LocalDate.of(2026, 3, 6), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(2026, 3, 6), 5, BigDecimal.ZERO), "DDG", "office");
         runJobsOfCampaign(2025);
 
         assertThat(levelOneRecords(2025)).isEqualTo(10);
@@ -237,7 +239,7 @@ class EscalationTest {
     void aStepDoneWhileItsEscalationWaitsIsNeitherNoticedNorSupervisedAndItsEscalationEnds() {
         at(2030, 2, 1, 9);
         campaigns.launch(new Campaigns.LaunchRequest(2029, LocalDate.of(2030, 2, 20), LocalDate.of(2030, 2, 28),
-                LocalDate.of(2030, 3, 8), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(2030, 3, 8), 5, BigDecimal.ZERO), "DDG", "office");
         runJobsOfCampaign(2029);
         at(2030, 2, 20, 9);
         assertThat(sweep.sweep()).as("every branch's plan fell due").isEqualTo(10);
@@ -273,7 +275,7 @@ class EscalationTest {
     void anEscalationOfThePreviousReleaseEndsWithoutADuBanForAStepDone() {
         at(2032, 2, 1, 9);
         campaigns.launch(new Campaigns.LaunchRequest(2031, LocalDate.of(2032, 2, 20), LocalDate.of(2032, 2, 27),
-                LocalDate.of(2032, 3, 8), 5, BigDecimal.ZERO), "office");
+                LocalDate.of(2032, 3, 8), 5, BigDecimal.ZERO), "DDG", "office");
         runJobsOfCampaign(2031);
         at(2032, 2, 20, 9);
         Task plan = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2031-DDG-07")
@@ -313,7 +315,7 @@ class EscalationTest {
     /** The campaign's own jobs only (its cycles start): no sweep, so what escalates did so by itself. */
     void runJobsOfCampaign(int year) {
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey(year)).singleResult().getId();
+                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey("DDG", year)).singleResult().getId();
         runJobs(() -> engine.getManagementService().createJobQuery().processInstanceId(campaign).executable());
     }
 }

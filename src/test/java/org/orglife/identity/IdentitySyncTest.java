@@ -131,7 +131,7 @@ class IdentitySyncTest {
         Task otherBranchTask = taskService.createTaskQuery().processDefinitionKey("branch-chore")
                 .taskCandidateGroup("branch-DDG-02").singleResult();
 
-        identityService.setAuthentication("sec-DDG-01", groupsOf("sec-DDG-01"));
+        identityService.setAuthentication("sec-DDG-01", groupsOf("sec-DDG-01"), tenantsOf("sec-DDG-01"));
         // signed in, so paged: queryMaxResultsLimit refuses unbounded lists (SECURITY.md)
         List<Task> visible = taskService.createTaskQuery().processDefinitionKey("branch-chore").listPage(0, 100);
 
@@ -144,12 +144,17 @@ class IdentitySyncTest {
         taskService.complete(visible.get(0).getId());
     }
 
+    private List<String> tenantsOf(String userId) {
+        return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                .map(t -> t.getId()).toList();
+    }
+
     private List<String> groupsOf(String userId) {
         return identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
     }
 
     private List<String> filterNamesFor(String userId) {
-        identityService.setAuthentication(userId, groupsOf(userId));
+        identityService.setAuthentication(userId, groupsOf(userId), tenantsOf(userId));
         try {
             return filterService.createFilterQuery().listPage(0, 100).stream().map(f -> f.getName()).toList();
         } finally {

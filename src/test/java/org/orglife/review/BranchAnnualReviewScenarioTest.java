@@ -90,7 +90,8 @@ class BranchAnnualReviewScenarioTest extends CycleProcessTest {
                 .isEqualTo("本支部正式党员 3 名，评为优秀的一般不超过 1 名；党员大会到会 4 名、远程参会 0 名，到会率 100.0%（仅供参考）");
         grade(ratings, "EXCELLENT", "QUALIFIED", "UNQUALIFIED");
         // the secretary grades, signed in as in Tasklist: the audit trail names them
-        engine.getIdentityService().setAuthentication("sec-DDG-10", List.of("branch-DDG-10", "branch-secretaries"));
+        engine.getIdentityService().setAuthentication("sec-DDG-10", List.of("branch-DDG-10", "branch-secretaries"),
+                List.of("DDG"));
         try {
             cycle.complete("rateMembers", Map.of("ratings", ratings));
         } finally {

@@ -227,9 +227,9 @@ class FormsMatchProcessTest {
         TestClock.at(2061, 2, 1);
         campaigns.launch(new org.orglife.campaign.Campaigns.LaunchRequest(2060, java.time.LocalDate.of(2061, 2, 6),
                 java.time.LocalDate.of(2061, 2, 20), java.time.LocalDate.of(2061, 3, 4), 3,
-                java.math.BigDecimal.ONE), "office");
+                java.math.BigDecimal.ONE), "DDG", "office");
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey(2060)).singleResult().getId();
+                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey("DDG", 2060)).singleResult().getId();
         runJobsOf(campaign);
         CycleDriver cycle = CycleDriver.of(engine, "2060-DDG-01");
         Task draft = cycle.task("draftWorkPlan");

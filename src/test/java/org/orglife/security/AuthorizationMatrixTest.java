@@ -569,14 +569,14 @@ class AuthorizationMatrixTest {
     }
 
     private void launchTheCampaign() {
-        if (campaignRecords.find(CAMPAIGN_YEAR).isEmpty()) {
+        if (campaignRecords.find("DDG", CAMPAIGN_YEAR).isEmpty()) {
             campaigns.launch(new Campaigns.LaunchRequest(CAMPAIGN_YEAR, java.time.LocalDate.parse("2059-02-20"),
                     java.time.LocalDate.parse("2059-02-27"), java.time.LocalDate.parse("2059-03-05"), 5,
-                    new java.math.BigDecimal("0.5")), "office");
+                    new java.math.BigDecimal("0.5")), "DDG", "office");
             // the campaign's jobs start its cycles, as the job executor would
             for (int round = 0; round < 10; round++) {
                 var jobs = engine.getManagementService().createJobQuery().processInstanceId(
-                        campaignRecords.find(CAMPAIGN_YEAR).orElseThrow().processInstanceId()).executable().list();
+                        campaignRecords.find("DDG", CAMPAIGN_YEAR).orElseThrow().processInstanceId()).executable().list();
                 jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
             }
         }

@@ -221,7 +221,9 @@ class QueryExpressionsTest {
     private void signInToTheEngine(String person) {
         List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(person).list().stream()
                 .map(Group::getId).toList();
-        engine.getIdentityService().setAuthentication(person, groups);
+        List<String> tenants = engine.getIdentityService().createTenantQuery().userMember(person)
+                .includingGroupsOfUser(true).list().stream().map(t -> t.getId()).toList();
+        engine.getIdentityService().setAuthentication(person, groups, tenants);
     }
 
     private static void assertRefused(Runnable query) {

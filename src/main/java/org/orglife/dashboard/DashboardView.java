@@ -189,7 +189,7 @@ public class DashboardView {
     int latestYear() {
         Integer latest = jdbc.sql("""
                 select max(y) from (select max(review_year) as y from review_cycle
-                                    union all select max(review_year) from campaign) years""")
+                                    union all select max(review_year) from township_campaign) years""")
                 .query(Integer.class).list().get(0);
         return latest != null ? latest : java.time.Year.now(ZoneId.of("Asia/Shanghai")).getValue();
     }
@@ -207,7 +207,7 @@ public class DashboardView {
                   from y where y.review_year is not null)
                 select review_year from y where review_year is not null
                 union
-                select review_year from campaign
+                select review_year from township_campaign
                 order by 1 desc""").query(Integer.class).list();
     }
 }

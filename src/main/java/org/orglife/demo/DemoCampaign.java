@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.orglife.calendar.WorkingDayCalendar;
 import org.orglife.campaign.CampaignRecords;
 import org.orglife.campaign.Campaigns;
+import org.orglife.campaign.CountyCampaigns;
 import org.orglife.engine.EngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's campaign, created on the first start around that day ({@link DemoDates}): launched as if
- * four weeks ago, with the engine's clock set back, and five branches moved ahead on time through the
- * same forms a secretary fills ({@link DemoProgress}); then the overdue sweep's next run is brought to
- * now, and it escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at
+ * The demo's campaigns, created on the first start around that day ({@link DemoDates}): the county's
+ * launched as if four weeks ago, with the engine's clock set back, 大东沟镇's and 南村镇's launched within
+ * it the same day, 川底乡's not at all (its late launch is escalated to the county: a notice, then the
+ * county supervisors' 督办); five of 大东沟镇's branches moved ahead on time through the same forms a
+ * secretary fills ({@link DemoProgress}); then the overdue sweep's next run is brought to now, and it
+ * escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at
  * the first login: steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
  * day, finds a campaign and leaves it as it is.
  *
@@ -37,14 +40,16 @@ class DemoCampaign {
     private static final Logger log = LoggerFactory.getLogger(DemoCampaign.class);
 
     private final Campaigns campaigns;
+    private final CountyCampaigns countyCampaigns;
     private final CampaignRecords records;
     private final DemoProgress progress;
     private final ManagementService jobs;
     private final WorkingDayCalendar calendar;
 
-    DemoCampaign(Campaigns campaigns, CampaignRecords records, DemoProgress progress, ManagementService jobs,
+    DemoCampaign(Campaigns campaigns, CountyCampaigns countyCampaigns, CampaignRecords records, DemoProgress progress, ManagementService jobs,
             WorkingDayCalendar calendar) {
         this.campaigns = campaigns;
+        this.countyCampaigns = countyCampaigns;
         this.records = records;
         this.progress = progress;
         this.jobs = jobs;
@@ -61,8 +66,12 @@ class DemoCampaign {
         DemoDates dates = DemoDates.around(now.atZone(calendar.zone()).toLocalDate(), calendar);
         try {
             EngineContext.backdateTo(dates.launchedAt(calendar.zone()));
-            campaigns.launch(new Campaigns.LaunchRequest(dates.year(), dates.planDueBy(), dates.meetingsDueBy(),
-                    dates.statisticsDueBy(), 5, new BigDecimal("0.2")), "DDG", "office");
+            countyCampaigns.launch(new CountyCampaigns.LaunchRequest(dates.year(), dates.planDueBy(),
+                    dates.meetingsDueBy(), dates.statisticsDueBy(), 5, new BigDecimal("0.2"), 5), "county");
+            Campaigns.LaunchRequest withinTheCounty = new Campaigns.LaunchRequest(dates.year(), dates.planDueBy(),
+                    dates.meetingsDueBy(), dates.statisticsDueBy(), 5, new BigDecimal("0.2"));
+            campaigns.launch(withinTheCounty, "DDG", "office");
+            campaigns.launch(withinTheCounty, "NCZ", "office-ncz");
             progress.runDueJobs();
             progress.advance(dates, now);
         } finally {

@@ -50,6 +50,7 @@ class DemoProgress {
         TARGETS.put("DDG-03", "holdMembersMeeting");
         TARGETS.put("DDG-04", "reviewWorkPlan");
         TARGETS.put("DDG-05", "organizeStudy");
+        TARGETS.put("NCZ-01", "reviewWorkPlan");
     }
 
     private final TaskService tasks;

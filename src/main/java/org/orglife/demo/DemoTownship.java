@@ -16,15 +16,20 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo township 大东沟镇 (demo profile): on the first start, imports the example roster shipped in
- * {@code examples/roster/}, through the same import a township office would use.
+ * The demo county 泽州县 (demo profile): on the first start, imports the example rosters shipped in
+ * {@code examples/roster/}, through the same import the offices use: 大东沟镇's as its office would, the
+ * two smaller townships' as the county would.
  */
 @Component
 @ConditionalOnProperty(name = "orglife.demo.enabled", havingValue = "true")
 class DemoTownship {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTownship.class);
+    /** 大东沟镇's roster, as its office would import it (no township column: the office's own). */
     static final List<String> ROSTER = List.of("examples/roster/branches.csv", "examples/roster/members.csv");
+    /** The county's other townships, as the county would import them (a township column). */
+    static final List<String> COUNTY_ROSTER = List.of("examples/roster/county-branches.csv",
+            "examples/roster/county-members.csv");
 
     private final RosterImport rosterImport;
     private final MemberRepository members;
@@ -40,13 +45,20 @@ class DemoTownship {
         if (members.count() > 0) {
             return;
         }
+        RosterImport.Result township = rosterImport.importRoster(files(ROSTER),
+                new RosterImport.Importer(List.of("DDG")));
+        RosterImport.Result county = rosterImport.importRoster(files(COUNTY_ROSTER), RosterImport.Importer.COUNTY);
+        log.info("demo county loaded: {} branches, {} members", township.branchesAdded() + county.branchesAdded(),
+                township.membersAdded() + county.membersAdded());
+    }
+
+    private static List<RosterImport.RosterFile> files(List<String> paths) throws IOException {
         List<RosterImport.RosterFile> files = new java.util.ArrayList<>();
-        for (String path : ROSTER) {
+        for (String path : paths) {
             try (InputStream in = new ClassPathResource(path).getInputStream()) {
                 files.add(new RosterImport.RosterFile(path.substring(path.lastIndexOf('/') + 1), in.readAllBytes()));
             }
         }
-        RosterImport.Result result = rosterImport.importRoster(files);
-        log.info("demo township loaded: {} branches, {} members", result.branchesAdded(), result.membersAdded());
+        return files;
     }
 }

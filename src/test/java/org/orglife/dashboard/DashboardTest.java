@@ -81,9 +81,13 @@ class DashboardTest {
         TestClock.reset();
     }
 
+    /** Signed in as one of 大东沟镇's people, with their groups and their township (tenant), as the login gives them. */
     static RequestPostProcessor as(String id, String... groups) {
-        return user(id).authorities(java.util.Arrays.stream(groups)
-                .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList());
+        List<org.springframework.security.core.GrantedAuthority> authorities = new java.util.ArrayList<>();
+        java.util.Arrays.stream(groups).map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
+                .forEach(authorities::add);
+        authorities.add(new org.orglife.security.TenantAuthority("DDG"));
+        return user(id).authorities(authorities);
     }
 
     String page(RequestPostProcessor who, String... params) throws Exception {

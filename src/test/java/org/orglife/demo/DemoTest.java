@@ -41,7 +41,10 @@ class DemoTest {
         LocalDate today = LocalDate.now(calendar.zone());
         DemoDates dates = DemoDates.around(today, calendar);
         int year = dates.year();
-        assertThat(jdbc.sql("select review_year from township_campaign").query(Integer.class).list()).containsExactly(year);
+        // the county launched the year; 大东沟镇 and 南村镇 launched theirs within it, 川底乡 has not
+        assertThat(jdbc.sql("select review_year from county_campaign").query(Integer.class).list()).containsExactly(year);
+        assertThat(jdbc.sql("select township_code || ' ' || review_year from township_campaign order by 1")
+                .query(String.class).list()).containsExactly("DDG " + year, "NCZ " + year);
         DemoProgress.TARGETS.forEach((branch, step) -> assertThat(openSteps(year, branch)).as(branch).contains(step));
         assertThat(openSteps(year, "DDG-07")).containsExactly("draftWorkPlan");
 
@@ -71,11 +74,17 @@ class DemoTest {
                 .map(t -> engine.getRuntimeService().createProcessInstanceQuery()
                         .processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey()).sorted().toList();
         assertThat(supervised).as("one 督办 per branch with overdue steps").containsExactlyElementsOf(overdueBranches);
+        // 川底乡's launch is weeks late: its office and the county were told, the county's supervisors have a 督办
+        List<Task> lateLaunch = engine.getTaskService().createTaskQuery().taskDefinitionKey("superviseTownshipLaunch")
+                .list();
+        assertThat(lateLaunch).extracting(Task::getTenantId).containsExactly("CDX");
+        assertThat(jdbc.sql("select recipient from notification where township_code = 'CDX' order by recipient")
+                .query(String.class).list()).containsExactly("county", "office-cdx");
 
         // a second start, on any day, leaves the demo as it is
         long tasks = engine.getTaskService().createTaskQuery().count();
         demo.create();
-        assertThat(jdbc.sql("select count(*) from township_campaign").query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from township_campaign").query(Integer.class).single()).isEqualTo(2);
         assertThat(engine.getTaskService().createTaskQuery().count()).isEqualTo(tasks);
     }
 

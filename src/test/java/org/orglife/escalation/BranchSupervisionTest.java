@@ -215,8 +215,11 @@ class BranchSupervisionTest {
     }
 
     String dashboard(String userId, String... groups) throws Exception {
+        List<org.springframework.security.core.GrantedAuthority> authorities = new java.util.ArrayList<>();
+        java.util.Arrays.stream(groups).map(SimpleGrantedAuthority::new).forEach(authorities::add);
+        authorities.add(new org.orglife.security.TenantAuthority("DDG"));
         return mvc.perform(get("/dashboard").param("year", String.valueOf(YEAR)).with(user(userId).authorities(
-                java.util.Arrays.stream(groups).map(SimpleGrantedAuthority::new).toList())))
+                authorities)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

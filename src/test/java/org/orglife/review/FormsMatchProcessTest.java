@@ -90,6 +90,7 @@ class FormsMatchProcessTest {
     @Autowired ReviewCycles reviewCycles;
     @Autowired CycleRecords records;
     @Autowired org.orglife.escalation.OverdueSweep overdueSweep;
+    @Autowired org.orglife.campaign.CountyCampaigns countyCampaigns;
     @Autowired ApplicationContext beans;
     @Autowired List<ReviewStep> steps;
     @Autowired org.orglife.campaign.Campaigns campaigns;
@@ -253,6 +254,18 @@ class FormsMatchProcessTest {
                 .processInstanceBusinessKey("DDG-02").taskDefinitionKey("superviseOverdueStep").singleResult()));
         opened.put("approveTownshipSummary", open(engine.getTaskService().createTaskQuery().processInstanceId(campaign)
                 .taskDefinitionKey("approveTownshipSummary").singleResult()));
+
+        // and when the county launches a later year and the township has not launched within it, two working days late
+        TestClock.at(2063, 1, 5);
+        countyCampaigns.launch(new org.orglife.campaign.CountyCampaigns.LaunchRequest(2062, java.time.LocalDate.of(2063, 2, 6),
+                java.time.LocalDate.of(2063, 2, 20), java.time.LocalDate.of(2063, 3, 4), 3, java.math.BigDecimal.ZERO, 2),
+                "county");
+        String waiting = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(org.orglife.campaign.Campaign.businessKey("DDG", 2062)).singleResult().getId();
+        TestClock.at(2063, 1, 20);
+        runJobsOf(waiting);
+        opened.put("superviseTownshipLaunch", open(engine.getTaskService().createTaskQuery().processInstanceId(waiting)
+                .taskDefinitionKey("superviseTownshipLaunch").singleResult()));
 
         // then every other user task was opened, and its form binds what its listener created
         List<String> cycleTasks = cycleTaskIds();

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The township dashboard (看板): a year's progress over the branches the signed-in person may see,
- * their notifications and the 督办 they hold, and each branch's archive of a year. Server-side pages;
+ * The dashboard (看板): a year's progress over the branches the signed-in person may see (for the county's
+ * staff, first its townships ranked), their notifications and the 督办 they hold, and each branch's
+ * archive of a year. Server-side pages;
  * charts drawn in the browser with the Chart.js copy served by this application.
  */
 @Controller
@@ -36,10 +37,12 @@ class DashboardController {
     private final ReviewCycleRepository cycles;
     private final CycleArchive archive;
     private final ChoiceLabels choiceLabels;
+    private final TownshipRanking ranking;
 
     DashboardController(DashboardView view, Notifications notifications, BranchSupervisions supervisions,
             BranchVisibility visibility, ReviewCycleRepository cycles, CycleArchive archive,
-            ChoiceLabels choiceLabels) {
+            ChoiceLabels choiceLabels, TownshipRanking ranking) {
+        this.ranking = ranking;
         this.view = view;
         this.notifications = notifications;
         this.supervisions = supervisions;
@@ -74,6 +77,9 @@ class DashboardController {
             }
         }
         model.addAttribute("view", view.of(shown, user, query));
+        boolean county = BranchVisibility.overseesCounty(user.groupIds());
+        model.addAttribute("county", county);
+        model.addAttribute("townships", county ? ranking.of(shown) : List.of());
         model.addAttribute("statuses", DashboardQuery.Status.values());
         model.addAttribute("overdues", DashboardQuery.Overdue.values());
         model.addAttribute("sizes", List.of(DashboardQuery.DEFAULT_SIZE, 100, DashboardQuery.MAX_SIZE));

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.orglife.cycle.Deadlines;
@@ -46,12 +47,14 @@ public class Campaigns {
     private final CampaignRecords records;
     private final RuntimeService runtime;
     private final CountyProperties county;
+    private final IdentityService identities;
     private final SecureRandom random = new SecureRandom();
 
-    Campaigns(CampaignRecords records, RuntimeService runtime, CountyProperties county) {
+    Campaigns(CampaignRecords records, RuntimeService runtime, CountyProperties county, IdentityService identities) {
         this.records = records;
         this.runtime = runtime;
         this.county = county;
+        this.identities = identities;
     }
 
     /** The township's launch by its office; {@code townshipCode} is the township's, checked by the caller. */
@@ -74,11 +77,12 @@ public class Campaigns {
                 publicity);
         BigDecimal share = request.spotCheckShare() != null ? request.spotCheckShare()
                 : outer != null ? outer.spotCheckShare() : BigDecimal.ZERO;
-        String instanceId = AsSystem.call(() -> awaitingLaunch(townshipCode, request.year()));
+        // the instance is the township's campaign, not the office's to start or change: the office's launch moves it
+        String instanceId = AsSystem.call(identities, () -> awaitingLaunch(townshipCode, request.year()));
         records.insert(new Campaign(townshipCode, request.year(), deadlines, share, random.nextLong(), instanceId,
                 launchedBy, EngineContext.now()));
         Map<String, Object> variables = new HashMap<>(deadlines.asVariables());
-        AsSystem.run(() -> runtime.createMessageCorrelation(CampaignVariables.TOWNSHIP_LAUNCHED)
+        AsSystem.call(identities, () -> runtime.createMessageCorrelation(CampaignVariables.TOWNSHIP_LAUNCHED)
                 .processInstanceId(instanceId).setVariables(variables).correlateWithResult());
         return records.find(townshipCode, request.year()).orElseThrow();
     }
@@ -94,7 +98,7 @@ public class Campaigns {
         return start(townshipCode, year, now, now);
     }
 
-    /** Starts a township's campaign instance, which waits for the township office's launch. */
+    /** Starts a township's campaign instance, which waits for the township office's launch (call as the system). */
     String start(String townshipCode, int year, Date launchDueAt, Date launchLevel2At) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ReviewVariables.TOWNSHIP_CODE, townshipCode);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.orglife.calendar.WorkingDayCalendar;
 import org.orglife.cycle.Deadlines;
 import org.orglife.cycle.ReviewVariables;
@@ -36,9 +37,11 @@ public class CountyCampaigns {
     private final BranchRepository branches;
     private final WorkingDayCalendar calendar;
     private final StepSchedule schedule;
+    private final IdentityService identities;
 
     CountyCampaigns(CampaignRecords records, Campaigns campaigns, BranchRepository branches,
-            WorkingDayCalendar calendar, StepSchedule schedule) {
+            WorkingDayCalendar calendar, StepSchedule schedule, IdentityService identities) {
+        this.identities = identities;
         this.records = records;
         this.campaigns = campaigns;
         this.branches = branches;
@@ -75,7 +78,7 @@ public class CountyCampaigns {
         for (String township : branches.townships().keySet()) {
             // a township that launched before the county (as a township could before there was a county) keeps its campaign
             if (!records.exists(township, request.year())) {
-                AsSystem.run(() -> campaigns.start(township, request.year(), dueAt, level2At));
+                AsSystem.call(identities, () -> campaigns.start(township, request.year(), dueAt, level2At));
             }
         }
         return campaign;

@@ -12,6 +12,7 @@ import org.orglife.campaign.CampaignRecords;
 import org.orglife.campaign.Campaigns;
 import org.orglife.campaign.CountyCampaigns;
 import org.orglife.engine.EngineContext;
+import org.orglife.registry.CountyProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,15 +42,17 @@ class DemoCampaign {
 
     private final Campaigns campaigns;
     private final CountyCampaigns countyCampaigns;
+    private final CountyProperties county;
     private final CampaignRecords records;
     private final DemoProgress progress;
     private final ManagementService jobs;
     private final WorkingDayCalendar calendar;
 
-    DemoCampaign(Campaigns campaigns, CountyCampaigns countyCampaigns, CampaignRecords records, DemoProgress progress, ManagementService jobs,
+    DemoCampaign(Campaigns campaigns, CountyCampaigns countyCampaigns, CountyProperties county, CampaignRecords records, DemoProgress progress, ManagementService jobs,
             WorkingDayCalendar calendar) {
         this.campaigns = campaigns;
         this.countyCampaigns = countyCampaigns;
+        this.county = county;
         this.records = records;
         this.progress = progress;
         this.jobs = jobs;
@@ -71,7 +74,9 @@ class DemoCampaign {
             Campaigns.LaunchRequest withinTheCounty = new Campaigns.LaunchRequest(dates.year(), dates.planDueBy(),
                     dates.meetingsDueBy(), dates.statisticsDueBy(), 5, new BigDecimal("0.2"));
             campaigns.launch(withinTheCounty, "DDG", "office");
-            campaigns.launch(withinTheCounty, "NCZ", "office-ncz");
+            if (county.township("NCZ").isPresent()) {
+                campaigns.launch(withinTheCounty, "NCZ", "office-ncz");
+            }
             progress.runDueJobs();
             progress.advance(dates, now);
         } finally {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import org.orglife.registry.CountyProperties;
 import org.orglife.registry.MemberRepository;
 import org.orglife.registry.RosterImport;
 import org.slf4j.Logger;
@@ -30,13 +31,16 @@ class DemoTownship {
     /** The county's other townships, as the county would import them (a township column). */
     static final List<String> COUNTY_ROSTER = List.of("examples/roster/county-branches.csv",
             "examples/roster/county-members.csv");
+    static final List<String> COUNTY_TOWNSHIPS = List.of("NCZ", "CDX");
 
     private final RosterImport rosterImport;
     private final MemberRepository members;
+    private final CountyProperties county;
 
-    DemoTownship(RosterImport rosterImport, MemberRepository members) {
+    DemoTownship(RosterImport rosterImport, MemberRepository members, CountyProperties county) {
         this.rosterImport = rosterImport;
         this.members = members;
+        this.county = county;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -47,7 +51,10 @@ class DemoTownship {
         }
         RosterImport.Result township = rosterImport.importRoster(files(ROSTER),
                 new RosterImport.Importer(List.of("DDG")));
-        RosterImport.Result county = rosterImport.importRoster(files(COUNTY_ROSTER), RosterImport.Importer.COUNTY);
+        // the other townships' roster where the configuration has them (the demo profile's does)
+        RosterImport.Result county = COUNTY_TOWNSHIPS.stream().allMatch(t -> this.county.township(t).isPresent())
+                ? rosterImport.importRoster(files(COUNTY_ROSTER), RosterImport.Importer.COUNTY)
+                : new RosterImport.Result(0, 0, 0, 0, 0, 0);
         log.info("demo county loaded: {} branches, {} members", township.branchesAdded() + county.branchesAdded(),
                 township.membersAdded() + county.membersAdded());
     }

@@ -58,9 +58,9 @@ class TasklistFilters {
                 // the tenant check keeps each township's people to their own township's tasks
                 new Definition("全县各乡镇待办", "全县所有乡镇、支部正在办理的任务", -9,
                         byDue(taskService.createTaskQuery()), Groups.COUNTY),
-                new Definition("全县督办", "各乡镇正在办理的督办", -10,
-                        byDue(taskService.createTaskQuery().taskDefinitionKey("superviseOverdueStep")),
-                        List.of(Groups.COUNTY_SUPERVISORS)),
+                new Definition("全县督办", "各乡镇支部的督办和乡镇部署的督办", -10,
+                        byDue(taskService.createTaskQuery().taskDefinitionKeyIn("superviseOverdueStep",
+                                "superviseTownshipLaunch")), List.of(Groups.COUNTY_SUPERVISORS)),
                 new Definition("即将到期", "两个工作日内到期的任务", -7,
                         byDue(taskService.createTaskQuery().followUpBeforeExpression("${now()}")
                                 .dueAfterExpression("${now()}")), everyone),

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.orglife.cycle.ReviewVariables;
+import org.orglife.engine.AsSystem;
 import org.orglife.registry.MemberRepository;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +31,12 @@ class ForwardFloatingOpinionsDelegate implements JavaDelegate {
         String branchCode = (String) execution.getVariable(ReviewVariables.BRANCH_CODE);
         int year = (Integer) execution.getVariable(ReviewVariables.REVIEW_YEAR);
         for (RatingRecords.FloatingOpinion opinion : ratings.undeliveredOpinionsFrom(branchCode, year)) {
-            members.findById(opinion.memberId()).ifPresent(member -> runtime
+            // the member's own branch may be in another township: telling its cycle is the system's
+            members.findById(opinion.memberId()).ifPresent(member -> AsSystem.run(() -> runtime
                     .createMessageCorrelation(ReviewVariables.FLOATING_OPINION_MESSAGE)
                     .processInstanceBusinessKey(ReviewVariables.cycleId(year, member.branchCode()))
                     .setVariableLocal(ReviewVariables.OPINION_MEMBER_ID, member.id())
-                    .correlateAllWithResult());
+                    .correlateAllWithResult()));
         }
     }
 }

@@ -45,6 +45,8 @@ final class AppNode {
         int port = freePort();
         Files.createDirectories(s.logDirectory());
         Path log = s.logDirectory().resolve(name + ".log");
+        Path county = s.logDirectory().resolve("county.yaml");
+        Files.writeString(county, CrashRoster.COUNTY_YAML, java.nio.charset.StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC",
@@ -61,7 +63,8 @@ final class AppNode {
                 "--orglife.demo.enabled=false",
                 "--orglife.demo.campaign=false",
                 "--orglife.identity.initial-password=" + s.userPassword(),
-                "--camunda.bpm.job-execution.enabled=true"));
+                "--camunda.bpm.job-execution.enabled=true",
+                "--spring.config.additional-location=file:" + county.toAbsolutePath()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("ORGLIFE_ADMIN_PASSWORD", s.adminPassword());

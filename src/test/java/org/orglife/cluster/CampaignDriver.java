@@ -29,8 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Drives the township's year to its end through the engine's REST API, as the people who hold each
- * task: every branch cycle (the secretary, the office, the liaison cadre), the spot checks and
- * supervision (the supervisor) and the township summary (the office), with a pool of client threads
+ * task: every branch cycle (the secretary, the township's office, the liaison cadre), the spot checks and
+ * supervision (the township's supervisor) and each township's summary (its office), with a pool of client threads
  * each working one cycle at a time. Form values come from {@link CycleForms}, submitted as Tasklist
  * submits them (lists as Json variables).
  *
@@ -50,10 +50,12 @@ final class CampaignDriver {
     static final String OVERDUE_STEP = "holdMembersMeeting";
     private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-    /** One process instance to drive: a branch cycle, or the campaign itself ({@code branch} null). */
+    /** One process instance to drive: a branch cycle, or a township's campaign ({@code branch} null). */
     static final class Visit {
         final String label;
         final Integer branch;
+        /** Whose township's office and supervisors work its township steps. */
+        final String township;
         final String processInstanceId;
         final boolean overdue;
         boolean publicityMoved;
@@ -61,9 +63,20 @@ final class CampaignDriver {
         int escalation;
         String lastOpen = "";
 
-        Visit(String label, Integer branch, String processInstanceId, boolean overdue) {
+        /** A branch's cycle. */
+        Visit(String label, int branch, String processInstanceId, boolean overdue) {
+            this(label, branch, CrashRoster.township(branch), processInstanceId, overdue);
+        }
+
+        /** A township's campaign. */
+        Visit(String label, String township, String processInstanceId) {
+            this(label, null, township, processInstanceId, false);
+        }
+
+        private Visit(String label, Integer branch, String township, String processInstanceId, boolean overdue) {
             this.label = label;
             this.branch = branch;
+            this.township = township;
             this.processInstanceId = processInstanceId;
             this.overdue = overdue;
         }
@@ -71,8 +84,6 @@ final class CampaignDriver {
 
     private final Cluster cluster;
     private final Login admin;
-    private final Login office;
-    private final Login supervisor;
     private final String password;
     private final int year;
     private final List<Visit> visits;
@@ -89,8 +100,6 @@ final class CampaignDriver {
     CampaignDriver(Cluster cluster, Login admin, String password, int year, List<Visit> visits) {
         this.cluster = cluster;
         this.admin = admin;
-        this.office = new Login("office", password);
-        this.supervisor = new Login("supervisor", password);
         this.password = password;
         this.year = year;
         this.visits = List.copyOf(visits);
@@ -229,7 +238,7 @@ final class CampaignDriver {
         switch (v.escalation) {
             case 0 -> {
                 Map<String, Object> update = new LinkedHashMap<>();
-                for (String field : List.of("name", "description", "priority", "assignee", "owner", "followUp")) {
+                for (String field : List.of("name", "description", "priority", "assignee", "owner", "followUp", "tenantId")) {
                     update.put(field, plain(task.get(field)));
                 }
                 update.put("due", ZonedDateTime.now().minusSeconds(1).format(REST_DATE));
@@ -295,7 +304,7 @@ final class CampaignDriver {
 
     /** Fills and submits one task's form as the person who holds it; 1 when it is done, 0 when it must be tried again. */
     private int complete(Visit v, String taskId, String key) {
-        Login who = performer(key, v.branch);
+        Login who = performer(key, v);
         Reply variables = cluster.get("/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false", who);
         if (gone(variables)) {
             return settled(v, taskId, key, variables) ? 1 : 0;
@@ -375,12 +384,14 @@ final class CampaignDriver {
         return true;
     }
 
-    private Login performer(String key, Integer branch) {
+    /** Who works a step: the township's office or supervisors (of the visit's township), the liaison cadre, the secretary. */
+    private Login performer(String key, Visit v) {
         return switch (key) {
-            case "reviewWorkPlan", "reviewFiling", "approveExcellentException", "approveTownshipSummary" -> office;
-            case "conductSpotCheck", "superviseOverdueStep" -> supervisor;
-            case "attendAndComment" -> new Login(CrashRoster.liaison(branch), password);
-            default -> new Login(CrashRoster.secretary(branch), password);
+            case "reviewWorkPlan", "reviewFiling", "approveExcellentException", "approveTownshipSummary" ->
+                    new Login(CrashRoster.office(v.township), password);
+            case "conductSpotCheck", "superviseOverdueStep" -> new Login(CrashRoster.supervisor(v.township), password);
+            case "attendAndComment" -> new Login(CrashRoster.liaison(v.branch), password);
+            default -> new Login(CrashRoster.secretary(v.branch), password);
         };
     }
 

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A fictional township roster of N branches with six members each, in the import's CSV format
+ * A fictional county roster of N branches with six members each, in the import's CSV format: the first
+ * sixteen branches in 大东沟镇 (DDG), the others in 南村镇 (NCZ), each township's liaison cadres and area
+ * chiefs its own
  * (examples/roster): the secretary, and members who are elderly, floating out to the next branch here
  * (R5 across instances) or to an outside organization, in hardship, under a warning or 留党察看,
  * probationary, transferred in or floating in. Dates lie in years before {@code year}.
@@ -38,16 +40,45 @@ final class CrashRoster {
     }
 
     static String areaChief(int branch) {
-        return "chief-" + (1 + (branch - 1) / 12);
+        return "chief-" + (1 + (branch - 1) / 8);
+    }
+
+    /** The nodes' county: two townships, each with its office and supervisors (as a file: the names are Chinese). */
+    static final String COUNTY_YAML = """
+            orglife.county:
+              townships:
+                - code: DDG
+                  name: 大东沟镇
+                  staff:
+                    - { id: office, name: 大东沟镇党委办公室, group: township-office }
+                    - { id: supervisor, name: 大东沟镇党委督查组, group: township-supervisors }
+                - code: NCZ
+                  name: 南村镇
+                  staff:
+                    - { id: office-ncz, name: 南村镇党委办公室, group: township-office }
+                    - { id: supervisor-ncz, name: 南村镇党委督查组, group: township-supervisors }
+            """;
+
+    static String township(int branch) {
+        return branch <= 16 ? "DDG" : "NCZ";
+    }
+
+    /** The townships' offices and supervisors, as {@code county.yaml} names them. */
+    static String office(String township) {
+        return township.equals("DDG") ? "office" : "office-" + township.toLowerCase();
+    }
+
+    static String supervisor(String township) {
+        return township.equals("DDG") ? "supervisor" : "supervisor-" + township.toLowerCase();
     }
 
     byte[] branchesCsv() {
-        StringBuilder csv = new StringBuilder("支部编号,支部名称,组织类型,上级组织编号,书记账号,书记姓名,书记邮箱,"
+        StringBuilder csv = new StringBuilder("乡镇编号,支部编号,支部名称,组织类型,上级组织编号,书记账号,书记姓名,书记邮箱,"
                 + "联系干部账号,联系干部姓名,联系干部邮箱,片长账号,片长姓名,片长邮箱,是否有效\n");
         for (int b = 1; b <= branches; b++) {
-            csv.append(String.join(",", code(b), "第" + b + "试点党支部", KINDS[b % KINDS.length], "", secretary(b),
+            csv.append(String.join(",", township(b), code(b), "第" + b + "试点党支部", KINDS[b % KINDS.length], "", secretary(b),
                     name(b, 1), "", liaison(b), "联系干部" + (1 + (b - 1) / 8), "", areaChief(b),
-                    "片长" + (1 + (b - 1) / 12), "", "是")).append('\n');
+                    "片长" + (1 + (b - 1) / 8), "", "是")).append('\n');
         }
         return bytes(csv);
     }

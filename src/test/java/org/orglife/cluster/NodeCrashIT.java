@@ -38,15 +38,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Issue 6, items 4 and 8: a node dies by SIGKILL in the middle of the township's year, and nothing
- * is lost or done twice. Two nodes (the packaged jar in two JVMs, profile {@code postgres}, job
- * executors on) share a fresh PostgreSQL database ({@code orglife_crash}, dropped and created again).
- * The office imports a roster of 24 branches and launches the campaign; the people drive every cycle
+ * Issue 6, items 4 and 8, and issue 18: a node dies by SIGKILL in the middle of a county's year, and
+ * nothing is lost, done twice or moved to another township. Two nodes (the packaged jar in two JVMs,
+ * profile {@code postgres}, job executors on) share a fresh PostgreSQL database ({@code orglife_crash},
+ * dropped and created again). The county imports a roster of 24 branches in two townships and launches
+ * the year, each township's office launches its own; the people drive every cycle
  * through both nodes' REST APIs in turn ({@link CampaignDriver}). When half the cycles have rated
  * their members, the test waits until {@code node-a} holds job locks, freezes it (SIGSTOP) to read
  * which jobs it holds, and kills it (SIGKILL); the year goes on through {@code node-b}. At the end:
- * every cycle and the campaign completed, every user task completed exactly once, no record written
- * twice, no incident, no failed job, and the dead node's jobs run by the survivor within two minutes
+ * every cycle and both townships' campaigns completed, every user task completed exactly once, every
+ * instance and its history in its township's tenant, no record written twice, no incident, no failed job, and the dead node's jobs run by the survivor within two minutes
  * (lock time 90 s). The figures go to the {@code CRASH {...}} line and {@code target/crash-report.json}.
  *
  * <p>Runs in the {@code postgres} profile's integration-test phase (failsafe), after the jar is
@@ -56,6 +57,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 class NodeCrashIT {
 
     static final int BRANCHES = 24;
+    /** The townships of the nodes' county (CrashRoster.COUNTY_YAML): sixteen branches and eight. */
+    static final List<String> TOWNSHIPS = List.of("DDG", "NCZ");
     static final String CRASH_URL = System.getenv().getOrDefault("ORGLIFE_CRASH_DATABASE_URL",
             "jdbc:postgresql://127.0.0.1:5432/orglife_crash");
     static final String DB_USER = System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_USERNAME", "postgres");
@@ -109,7 +112,7 @@ class NodeCrashIT {
         AppNode.Settings settings = new AppNode.Settings(jar(), CRASH_URL, DB_USER, DB_PASSWORD, ADMIN_PASSWORD,
                 USER_PASSWORD, target.resolve("crash"));
         Login admin = new Login("admin", ADMIN_PASSWORD);
-        Login office = new Login("office", USER_PASSWORD);
+        Login county = new Login("county", USER_PASSWORD);
 
         // one after the other: the first creates the schema of a fresh database
         AppNode a = start("node-a", settings);
@@ -119,22 +122,34 @@ class NodeCrashIT {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
         try (Connection db = DriverManager.getConnection(CRASH_URL, DB_USER, DB_PASSWORD)) {
-            // given: a roster of 24 branches and the year's campaign, deadlines in the next year
+            // given: the county's roster of 24 branches in two townships, the county's year and each township's
+            // within it, deadlines in the next year
             CrashRoster roster = new CrashRoster(BRANCHES, year);
             String boundary = "crash" + System.nanoTime();
-            Reply imported = cluster.postMultipart("/api/roster", office, boundary, CrashRoster.multipart(boundary,
+            Reply imported = cluster.postMultipart("/api/roster", county, boundary, CrashRoster.multipart(boundary,
                     List.of("branches.csv", "members.csv"), List.of(roster.branchesCsv(), roster.membersCsv())));
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
             assertThat(imported.json().get("branchesAdded").asInt()).isEqualTo(BRANCHES);
 
-            Reply launched = cluster.post("/api/campaigns", office, Map.of("year", year,
-                    "planDueBy", (year + 1) + "-02-10", "meetingsDueBy", (year + 1) + "-02-26",
-                    "statisticsDueBy", (year + 1) + "-03-10", "publicityWorkingDays", 5, "spotCheckShare", 0.2));
-            assertThat(launched.status()).as(launched.body()).isEqualTo(201);
-            String campaignInstance = launched.json().get("processInstanceId").asText();
-            int spotChecks = launched.json().get("spotChecks").size();
+            Map<String, Object> deadlines = Map.of("year", year, "planDueBy", (year + 1) + "-02-10",
+                    "meetingsDueBy", (year + 1) + "-02-26", "statisticsDueBy", (year + 1) + "-03-10",
+                    "publicityWorkingDays", 5, "spotCheckShare", 0.2);
+            Reply countyLaunched = cluster.post("/api/county/campaigns", county, deadlines);
+            assertThat(countyLaunched.status()).as(countyLaunched.body()).isEqualTo(201);
+            List<String> campaignInstances = new ArrayList<>();
+            int spotChecks = 0;
+            List<CampaignDriver.Visit> campaignVisits = new ArrayList<>();
+            for (String township : TOWNSHIPS) {
+                Reply launched = cluster.post("/api/campaigns", new Login(CrashRoster.office(township), USER_PASSWORD),
+                        deadlines);
+                assertThat(launched.status()).as(launched.body()).isEqualTo(201);
+                String instance = launched.json().get("processInstanceId").asText();
+                campaignInstances.add(instance);
+                spotChecks += launched.json().get("spotChecks").size();
+                campaignVisits.add(new CampaignDriver.Visit("campaign-" + township, township, instance));
+            }
             List<CampaignDriver.Visit> visits = cycles(cluster, admin, year);
-            visits.add(new CampaignDriver.Visit("campaign", null, campaignInstance, false));
+            visits.addAll(campaignVisits);
             int overdue = (int) visits.stream().filter(v -> v.overdue).count();
 
             // when: the people drive the year through both nodes, and node-a dies midway
@@ -154,8 +169,9 @@ class NodeCrashIT {
             double driveSeconds = secondsSince(driveStarted);
 
             // then
-            Map<String, Object> checks = checkEverything(db, kill, b, overdue, spotChecks, campaignInstance);
+            Map<String, Object> checks = checkEverything(db, kill, b, overdue, spotChecks, campaignInstances);
             Map<String, Object> report = new LinkedHashMap<>();
+            report.put("townships", TOWNSHIPS.size());
             report.put("branches", BRANCHES);
             report.put("members", BRANCHES * CrashRoster.MEMBERS_PER_BRANCH);
             report.put("overdue_steps_escalated", overdue);
@@ -333,7 +349,7 @@ class NodeCrashIT {
 
     /** The end state, asserted; returns the counts for the report. */
     private Map<String, Object> checkEverything(Connection db, Kill kill, AppNode survivor, int overdue, int spotChecks,
-            String campaignInstance) throws SQLException {
+            List<String> campaignInstances) throws SQLException {
         Map<String, Object> counts = new LinkedHashMap<>();
 
         int cycles = count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'branch-annual-review'"
@@ -344,8 +360,25 @@ class NodeCrashIT {
                 .as("branch cycles started").isEqualTo(BRANCHES);
         assertThat(cycles).as("branch cycles completed in the engine").isEqualTo(BRANCHES);
         assertThat(cyclesFiled).as("review_cycle rows filed and completed").isEqualTo(BRANCHES);
-        assertThat(count(db, "select count(*) from act_hi_procinst where id_ = ? and state_ = 'COMPLETED'", campaignInstance))
-                .as("the campaign completed").isEqualTo(1);
+        for (String campaignInstance : campaignInstances) {
+            assertThat(count(db, "select count(*) from act_hi_procinst where id_ = ? and state_ = 'COMPLETED'",
+                    campaignInstance)).as("the township's campaign completed").isEqualTo(1);
+        }
+        // nothing crossed townships: every instance of a township's processes is in the tenant of the branch or
+        // township it is about, and every task, variable and history row is in its instance's
+        assertThat(count(db, """
+                select count(*) from act_hi_procinst h join review_cycle c on c.id = h.business_key_
+                join party_branch b on b.code = c.branch_code
+                where h.proc_def_key_ = 'branch-annual-review' and (h.tenant_id_ is null or h.tenant_id_ <> b.township_code)"""))
+                .as("cycles outside their branch's township").isZero();
+        assertThat(count(db, """
+                select count(*) from act_hi_procinst where proc_def_key_ <> 'overdue-sweep' and tenant_id_ is null"""))
+                .as("township work without a township").isZero();
+        for (String history : List.of("act_hi_taskinst", "act_hi_varinst", "act_hi_actinst")) {
+            assertThat(count(db, "select count(*) from " + history + " x join act_hi_procinst p on p.id_ = x.proc_inst_id_"
+                    + " where x.tenant_id_ is distinct from p.tenant_id_")).as(history + " rows outside their instance's township")
+                    .isZero();
+        }
         assertThat(count(db, "select count(*) from act_hi_procinst where end_time_ is null")).as("instances still running")
                 .isZero();
         counts.put("cycles_completed", cycles);
@@ -386,8 +419,9 @@ class NodeCrashIT {
         assertThat(count(db, "select count(*) from supervision where open_branch_code is not null"))
                 .as("督办 still open").isZero();
         assertThat(count(db, "select count(*) from act_hi_taskinst where task_def_key_ = 'approveTownshipSummary'"))
-                .as("township summary tasks").isEqualTo(1);
-        assertThat(count(db, "select count(*) from township_campaign where summary_approved_by is not null")).isEqualTo(1);
+                .as("township summary tasks").isEqualTo(TOWNSHIPS.size());
+        assertThat(count(db, "select count(*) from township_campaign where summary_approved_by is not null"))
+                .isEqualTo(TOWNSHIPS.size());
         assertThat(count(db, "select count(*) from spot_check where checked_by is null")).as("spot checks not recorded")
                 .isZero();
 

@@ -2,8 +2,6 @@ package org.orglife.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +17,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orglife.campaign.CampaignRecords;
-import org.orglife.campaign.Campaigns;
-import org.orglife.campaign.CountyCampaigns;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
 import org.orglife.registry.CountyProperties;
@@ -55,8 +51,6 @@ class TownshipSeparationTest {
     @Autowired ProcessEngine engine;
     @Autowired CountyProperties county;
     @Autowired BranchRepository branches;
-    @Autowired CountyCampaigns countyCampaigns;
-    @Autowired Campaigns campaigns;
     @Autowired CampaignRecords records;
 
     @BeforeEach
@@ -70,12 +64,15 @@ class TownshipSeparationTest {
         if (records.findCounty(YEAR).isPresent()) {
             return;
         }
-        countyCampaigns.launch(new CountyCampaigns.LaunchRequest(YEAR, LocalDate.of(YEAR + 1, 1, 20),
-                LocalDate.of(YEAR + 1, 2, 10), LocalDate.of(YEAR + 1, 2, 24), 5, new BigDecimal("1"), 5), "county");
+        // as the people do it: the county's staff, then each township's office, over /api
+        String deadlines = "\"year\":" + YEAR + ",\"planDueBy\":\"" + (YEAR + 1) + "-01-20\",\"meetingsDueBy\":\""
+                + (YEAR + 1) + "-02-10\",\"statisticsDueBy\":\"" + (YEAR + 1) + "-02-24\"";
+        assertThat(post("county", "/api/county/campaigns", "{" + deadlines + ",\"spotCheckShare\":1}").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         for (CountyProperties.Township township : county.townships()) {
-            campaigns.launch(new Campaigns.LaunchRequest(YEAR, LocalDate.of(YEAR + 1, 1, 20),
-                    LocalDate.of(YEAR + 1, 2, 10), LocalDate.of(YEAR + 1, 2, 24), null, null), township.code(),
-                    township.staff().get(0).id());
+            ResponseEntity<JsonNode> launched = post(township.staff().get(0).id(), "/api/campaigns", "{" + deadlines + "}");
+            assertThat(launched.getStatusCode()).as(launched.getBody().toString()).isEqualTo(HttpStatus.CREATED);
+            assertThat(launched.getBody().path("townshipCode").asText()).isEqualTo(township.code());
         }
         for (int round = 0; round < 10; round++) {
             List<Job> jobs = engine.getManagementService().createJobQuery().executable().list();
@@ -243,6 +240,13 @@ class TownshipSeparationTest {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().toString()).contains("只能导入本镇的支部，不能导入大东沟镇的支部");
         assertThat(branches.findAll()).as("nothing written").hasSize((int) branchesBefore);
+    }
+
+    private ResponseEntity<JsonNode> post(String person, String path, String json) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return http.withBasicAuth(person, "demo").postForEntity(path, new org.springframework.http.HttpEntity<>(json,
+                headers), JsonNode.class);
     }
 
     /** The rows of a list answer whose tenant is neither the person's nor none (shared definitions, the sweep). */

@@ -37,12 +37,10 @@ class DashboardController {
     private final ReviewCycleRepository cycles;
     private final CycleArchive archive;
     private final ChoiceLabels choiceLabels;
-    private final TownshipRanking ranking;
 
     DashboardController(DashboardView view, Notifications notifications, BranchSupervisions supervisions,
             BranchVisibility visibility, ReviewCycleRepository cycles, CycleArchive archive,
-            ChoiceLabels choiceLabels, TownshipRanking ranking) {
-        this.ranking = ranking;
+            ChoiceLabels choiceLabels) {
         this.view = view;
         this.notifications = notifications;
         this.supervisions = supervisions;
@@ -79,7 +77,7 @@ class DashboardController {
         model.addAttribute("view", view.of(shown, user, query));
         boolean county = BranchVisibility.overseesCounty(user.groupIds());
         model.addAttribute("county", county);
-        model.addAttribute("townships", county ? ranking.of(shown) : List.of());
+
         model.addAttribute("statuses", DashboardQuery.Status.values());
         model.addAttribute("overdues", DashboardQuery.Overdue.values());
         model.addAttribute("sizes", List.of(DashboardQuery.DEFAULT_SIZE, 100, DashboardQuery.MAX_SIZE));

@@ -38,8 +38,11 @@ public class DashboardView {
     private final CampaignProgress progress;
     private final FormalMemberTotals members;
     private final JdbcClient jdbc;
+    private final TownshipRanking ranking;
 
-    DashboardView(BranchVisibility visibility, CampaignProgress progress, FormalMemberTotals members, JdbcClient jdbc) {
+    DashboardView(BranchVisibility visibility, CampaignProgress progress, FormalMemberTotals members, JdbcClient jdbc,
+            TownshipRanking ranking) {
+        this.ranking = ranking;
         this.visibility = visibility;
         this.progress = progress;
         this.members = members;
@@ -60,8 +63,13 @@ public class DashboardView {
     public record Paging(int page, int pages, int size, long total, String previous, String next) {
     }
 
+    /**
+     * @param township whether the viewer oversees whole townships (the county's too)
+     * @param townships for the county's viewers, the townships ranked; empty for everyone else
+     */
     public record View(int year, List<Integer> years, List<BranchRow> branches, Chart steps, Chart grades, long excellentCap,
-            long formalMembers, boolean township, DashboardQuery query, Paging paging) {
+            long formalMembers, boolean township, List<TownshipRanking.Township> townships, DashboardQuery query,
+            Paging paging) {
 
         public List<String> notices() {
             return query.notices();
@@ -84,7 +92,8 @@ public class DashboardView {
                 query.page() < pages ? query.link(year, query.page() + 1) : null);
         return new View(year, years(), rows, new Chart(new ArrayList<>(stepCounts.keySet()),
                 new ArrayList<>(stepCounts.values())), grades(year, scope), totals.excellentCap(),
-                totals.formalMembers(), scope.overseesTownships(), query, paging);
+                totals.formalMembers(), scope.overseesTownships(), scope.all() ? ranking.of(year) : List.of(), query,
+                paging);
     }
 
     /** The branches in scope that pass the query's filters, with their cycle of the year if any. */

@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
  * number of branches.
  */
 @Component
-class TownshipRanking {
+public class TownshipRanking {
 
     /** One township's line; {@code rank} from 1. */
-    record Township(int rank, String code, String name, String launch, long branches, long started, long completed,
+    public record Township(int rank, String code, String name, String launch, long branches, long started, long completed,
             long overdueSteps) {
 
         public int completedPercent() {

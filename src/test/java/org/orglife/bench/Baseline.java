@@ -37,8 +37,11 @@ import com.zaxxer.hikari.HikariDataSource;
  * else, on its own database of the same server ({@code orglife_bench_bare} beside {@code orglife_bench},
  * or an in-memory H2), with the same client threads, pool size and id generator as the application.
  * Each client takes an instance and works its tasks one by one as our bench works a cycle: find the
- * open task, complete it. Prints one line, {@code BASELINE {...}}, with the same measures as the
- * benchmark's, so that a cycle of ours is compared with a bare one on the same machine at the same time.
+ * open task, complete it ({@code plain}); or ({@code --bench.baseline-calls=same}) make the calls our
+ * driver makes, with authorization on as ours is: find the open task, read its form variables, and
+ * submit its form as a member of its candidate group (which the engine grants the task to, TASK_WORK as
+ * ours). Prints one line, {@code BASELINE {...}}, with the same measures as the benchmark's, so that a
+ * cycle of ours is compared with a bare one on the same machine at the same time.
  */
 @Component
 @Profile("bench")
@@ -46,6 +49,7 @@ class Baseline {
 
     static final int USER_TASKS = 13;
     static final String PROCESS = "bare-user-tasks";
+    static final String CANDIDATES = "bare-candidates";
 
     private final StatementCounter counter;
 
@@ -66,16 +70,17 @@ class Baseline {
                 .password(password).build();
         pool.setMaximumPoolSize(20);
         pool.setPoolName("baseline");
-        ProcessEngine engine = engine(counter.counting(pool));
+        boolean same = "same".equals(s.baselineCalls());
+        ProcessEngine engine = engine(counter.counting(pool), same);
         try {
-            return measure(engine, pool, s, postgres, out);
+            return measure(engine, pool, s, postgres, same, out);
         } finally {
             engine.close();
             pool.close();
         }
     }
 
-    private static ProcessEngine engine(DataSource dataSource) {
+    private static ProcessEngine engine(DataSource dataSource, boolean authorization) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         configuration.setProcessEngineName("baseline");
         configuration.setDataSource(dataSource);
@@ -83,21 +88,27 @@ class Baseline {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(false);
+        if (authorization) {
+            // as the application is configured (application.yaml)
+            configuration.setAuthorizationEnabled(true);
+            configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+            configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+        }
         return configuration.buildProcessEngine();
     }
 
-    static BpmnModelInstance model() {
+    static BpmnModelInstance model(boolean candidates) {
         AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(180)
                 .startEvent();
         for (int i = 1; i <= USER_TASKS; i++) {
-            flow = flow.userTask("task" + i);
+            flow = candidates ? flow.userTask("task" + i).camundaCandidateGroups(CANDIDATES) : flow.userTask("task" + i);
         }
         return flow.endEvent().done();
     }
 
     private Map<String, Object> measure(ProcessEngine engine, DataSource pool, BenchSettings s, boolean postgres,
-            PrintStream out) throws Exception {
-        engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();
+            boolean same, PrintStream out) throws Exception {
+        engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model(same)).deploy();
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         long historyBefore = postgres ? Benchmark.historyBytes(jdbc) : -1;
         Queue<String> instances = new ConcurrentLinkedQueue<>();
@@ -116,7 +127,11 @@ class Baseline {
             running.add(clients.submit(() -> {
                 for (String instance = instances.poll(); instance != null; instance = instances.poll()) {
                     for (Task task = open(tasks, instance); task != null; task = open(tasks, instance)) {
-                        tasks.complete(task.getId());
+                        if (same) {
+                            submitAsCandidate(engine, task);
+                        } else {
+                            tasks.complete(task.getId());
+                        }
                         completions.incrementAndGet();
                     }
                 }
@@ -137,6 +152,8 @@ class Baseline {
         line.put("user_tasks", USER_TASKS);
         line.put("threads", s.threads());
         line.put("history", ProcessEngineConfiguration.HISTORY_FULL);
+        line.put("calls", same ? "same" : "plain");
+        line.put("authorization", same);
         line.put("completions", done);
         line.put("seconds", Benchmark.round(seconds, 1));
         line.put("cycles_per_s", Benchmark.round(s.driven() / seconds, 2));
@@ -152,6 +169,17 @@ class Baseline {
         out.println("BASELINE " + new ObjectMapper().writeValueAsString(line));
         out.flush();
         return line;
+    }
+
+    /** As our driver: the form's variables read, the form submitted by a member of the task's candidate group. */
+    private static void submitAsCandidate(ProcessEngine engine, Task task) {
+        engine.getFormService().getTaskFormVariables(task.getId());
+        engine.getIdentityService().setAuthentication("bare-user", List.of(CANDIDATES));
+        try {
+            engine.getFormService().submitTaskForm(task.getId(), Map.of());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     private static Task open(TaskService tasks, String instance) {

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * there, complete and consistent, that every cycle ended, and that the bulk identity path left
  * nothing for the identity sync to do.
  */
-@SpringBootTest(properties = {"bench.branches=20", "bench.members=6", "bench.threads=4", "bench.inbox-samples=20",
+@SpringBootTest(properties = {"bench.townships=2", "bench.branches=20", "bench.members=6", "bench.threads=4", "bench.inbox-samples=20",
         "bench.dashboard-samples=3"})
 @ActiveProfiles("bench")
 @ExtendWith(OutputCaptureExtension.class)
@@ -44,10 +44,10 @@ class BenchmarkTest {
         assertThat(last).startsWith("BENCH {");
         @SuppressWarnings("unchecked")
         Map<String, Object> bench = new ObjectMapper().readValue(last.substring("BENCH ".length()), Map.class);
-        assertThat(bench).containsOnlyKeys("db", "branches", "members_per_branch", "threads", "seconds", "cycles_per_s",
-                "task_completions_per_s", "inbox_p50_ms", "inbox_p95_ms", "dashboard_p95_ms", "statistics_s",
-                "heap_peak_mb");
-        assertThat(bench).containsEntry("db", "h2").containsEntry("branches", 20).containsEntry("members_per_branch", 6)
+        assertThat(bench).containsOnlyKeys("db", "townships", "branches", "members_per_branch", "threads", "seconds",
+                "cycles_per_s", "task_completions_per_s", "inbox_p50_ms", "inbox_p95_ms", "office_inbox_p95_ms",
+                "dashboard_p95_ms", "county_dashboard_p95_ms", "statistics_s", "county_statistics_s", "heap_peak_mb");
+        assertThat(bench).containsEntry("db", "h2").containsEntry("townships", 2).containsEntry("branches", 20).containsEntry("members_per_branch", 6)
                 .containsEntry("threads", 4);
         assertThat(((Number) bench.get("cycles_per_s")).doubleValue()).isPositive();
         assertThat(((Number) bench.get("inbox_p95_ms")).doubleValue()).isPositive();
@@ -56,11 +56,14 @@ class BenchmarkTest {
         assertThat(jdbc.queryForObject("select count(*) from review_cycle where status = 'COMPLETED'", Integer.class))
                 .isEqualTo(20);
         assertThat(jdbc.queryForObject("select count(*) from statistics_row", Integer.class)).isEqualTo(20);
+        assertThat(jdbc.queryForList("select distinct tenant_id_ from act_hi_procinst where proc_def_key_ = "
+                + "'branch-annual-review' order by 1", String.class)).as("each cycle in its branch's township")
+                .containsExactly("DDG", "T02");
     }
 
     @Test
     void theBareEngineAnchorWorksEveryTaskOfEveryInstance(CapturedOutput output) throws Exception {
-        BenchSettings bare = new BenchSettings(10, 6, 2, "h2", "bulk", 20, 3, 0, true, false);
+        BenchSettings bare = new BenchSettings(1, 10, 6, 2, "h2", "bulk", 20, 3, 0, true, "plain", false);
 
         Map<String, Object> line = baseline.run(bare, System.out);
 
@@ -73,6 +76,16 @@ class BenchmarkTest {
     }
 
     @Test
+    void theBareEngineMakesTheCallsOurDriverMakesWithAuthorizationOn(CapturedOutput output) throws Exception {
+        BenchSettings same = new BenchSettings(1, 10, 6, 2, "h2", "bulk", 20, 3, 0, true, "same", false);
+
+        Map<String, Object> line = baseline.run(same, System.out);
+
+        assertThat(line).containsEntry("calls", "same").containsEntry("authorization", true)
+                .as("every task of every instance, submitted by a candidate").containsEntry("completions", 130L);
+    }
+
+    @Test
     void theBulkIdentityWritesWhatTheIdentitySyncWouldWrite() {
         // the first test may or may not have run: compare the identity tables before and after a sync
         List<Integer> before = identityRows();
@@ -81,7 +94,8 @@ class BenchmarkTest {
     }
 
     private List<Integer> identityRows() {
-        return List.of("ACT_ID_GROUP", "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "ACT_RU_AUTHORIZATION").stream()
+        return List.of("ACT_ID_GROUP", "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "ACT_ID_TENANT", "ACT_ID_TENANT_MEMBER",
+                "ACT_RU_AUTHORIZATION").stream()
                 .map(table -> jdbc.queryForObject("select count(*) from " + table, Integer.class)).toList();
     }
 }

@@ -45,6 +45,9 @@ class SyntheticRegistry {
     private final TransactionTemplate tx;
     private final CountyProperties.Township township;
     private final IdentitySync identitySync;
+    /** The county's shape, set by {@link #writeRegistry}: how many townships share how many branches. */
+    private int townships = 1;
+    private int branches = 1;
 
     SyntheticRegistry(JdbcTemplate jdbc, TransactionTemplate tx, CountyProperties county, IdentitySync identitySync) {
         this.jdbc = jdbc;
@@ -69,15 +72,42 @@ class SyntheticRegistry {
         return "chief-" + (branch - 1) / 50;
     }
 
-    /** Branches and members; returns the number of members written. */
-    long writeRegistry(int branches, int members, int year) {
-        jdbc.update("insert into township (code, name) select ?, ? where not exists (select 1 from township where code = ?)",
-                township.code(), township.name(), township.code());
+    /**
+     * The township of a branch: the branches are split among the townships in blocks (each liaison
+     * cadre's 25 branches in one township when the blocks are multiples of 25).
+     */
+    String townshipOf(int branch) {
+        return townshipCode((int) (1 + (long) (branch - 1) * townships / branches));
+    }
+
+    /** Every township's code, in order. */
+    List<String> townshipCodes() {
+        List<String> codes = new ArrayList<>();
+        for (int t = 1; t <= townships; t++) {
+            codes.add(townshipCode(t));
+        }
+        return codes;
+    }
+
+    /** The first township is the configured one, the others {@code T02}, {@code T03}… */
+    private String townshipCode(int t) {
+        return t == 1 ? township.code() : String.format("T%02d", t);
+    }
+
+    /** Townships, branches and members; returns the number of members written. */
+    long writeRegistry(int townships, int branches, int members, int year) {
+        this.townships = townships;
+        this.branches = branches;
+        for (String code : townshipCodes()) {
+            String name = code.equals(township.code()) ? township.name() : "第" + code.substring(1) + "镇";
+            jdbc.update("insert into township (code, name) select ?, ? where not exists (select 1 from township where code = ?)",
+                    code, name, code);
+        }
         BranchKind[] kinds = {BranchKind.VILLAGE, BranchKind.VILLAGE, BranchKind.VILLAGE, BranchKind.ORGAN,
                 BranchKind.SCHOOL, BranchKind.CLINIC, BranchKind.PRIVATE_ENTERPRISE};
         List<Object[]> rows = new ArrayList<>();
         for (int b = 1; b <= branches; b++) {
-            rows.add(new Object[] {code(b), township.code(), "第" + b + "党支部", kinds[b % kinds.length].name(), null,
+            rows.add(new Object[] {code(b), townshipOf(b), "第" + b + "党支部", kinds[b % kinds.length].name(), null,
                     secretary(b), name(new Random(b)), null, liaison(b), "联系干部" + (b - 1) / 25, null,
                     areaChief(b), "片长" + (b - 1) / 50, null, true});
             if (rows.size() == BATCH) {
@@ -166,36 +196,60 @@ class SyntheticRegistry {
         List<Object[]> groups = new ArrayList<>();
         List<Object[]> users = new ArrayList<>();
         List<Object[]> memberships = new ArrayList<>();
+        List<Object[]> tenantMembers = new ArrayList<>();
         Set<String> shared = new LinkedHashSet<>();
+        Set<String> tenants = new java.util.HashSet<>(jdbc.queryForList("select ID_ from ACT_ID_TENANT", String.class));
+        for (String code : townshipCodes()) {
+            if (tenants.add(code)) {
+                // a township the configuration does not name: its tenant, with the county's groups in it, as the sync makes it
+                jdbc.update("insert into ACT_ID_TENANT (ID_, REV_, NAME_) values (?, 1, ?)", code, code);
+                for (String group : List.of(Groups.COUNTY_STAFF, Groups.COUNTY_SUPERVISORS)) {
+                    jdbc.update("insert into ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, GROUP_ID_) values (?, ?, ?)",
+                            java.util.UUID.randomUUID().toString(), code, group);
+                }
+            }
+        }
         for (int b = 1; b <= branches; b++) {
             String group = "branch-" + code(b);
             groups.add(new Object[] {group, "第" + b + "党支部"});
             users.add(new Object[] {secretary(b), name(new Random(b))});
             memberships.add(new Object[] {secretary(b), Groups.BRANCH_SECRETARIES});
             memberships.add(new Object[] {secretary(b), group});
+            tenantMembers.add(new Object[] {java.util.UUID.randomUUID().toString(), townshipOf(b), secretary(b)});
             if (shared.add(liaison(b))) {
                 users.add(new Object[] {liaison(b), "联系干部" + (b - 1) / 25});
                 memberships.add(new Object[] {liaison(b), Groups.LIAISON_CADRES});
+            }
+            // a liaison cadre or area chief whose branches lie in two townships works in both
+            if (shared.add(townshipOf(b) + "\n" + liaison(b))) {
+                tenantMembers.add(new Object[] {java.util.UUID.randomUUID().toString(), townshipOf(b), liaison(b)});
             }
             if (shared.add(areaChief(b))) {
                 users.add(new Object[] {areaChief(b), "片长" + (b - 1) / 50});
                 memberships.add(new Object[] {areaChief(b), Groups.LIAISON_CADRES});
             }
+            if (shared.add(townshipOf(b) + "\n" + areaChief(b))) {
+                tenantMembers.add(new Object[] {java.util.UUID.randomUUID().toString(), townshipOf(b), areaChief(b)});
+            }
             if (groups.size() >= BATCH) {
-                flushIdentity(groups, users, memberships);
+                flushIdentity(groups, users, memberships, tenantMembers);
             }
         }
-        flushIdentity(groups, users, memberships);
+        flushIdentity(groups, users, memberships, tenantMembers);
     }
 
-    private void flushIdentity(List<Object[]> groups, List<Object[]> users, List<Object[]> memberships) {
+    private void flushIdentity(List<Object[]> groups, List<Object[]> users, List<Object[]> memberships,
+            List<Object[]> tenantMembers) {
         tx.executeWithoutResult(s -> {
             jdbc.batchUpdate("insert into ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) values (?, 1, ?, 'WORKFLOW')", groups);
             jdbc.batchUpdate("insert into ACT_ID_USER (ID_, REV_, FIRST_, LAST_, ATTEMPTS_) values (?, 1, ?, '', 0)", users);
             jdbc.batchUpdate("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, ?)", memberships);
+            jdbc.batchUpdate("insert into ACT_ID_TENANT_MEMBER (ID_, TENANT_ID_, USER_ID_) values (?, ?, ?)",
+                    tenantMembers);
         });
         groups.clear();
         users.clear();
         memberships.clear();
+        tenantMembers.clear();
     }
 }

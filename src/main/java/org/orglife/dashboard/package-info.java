@@ -1,5 +1,6 @@
 /**
- * The township dashboard (看板, {@code /dashboard}) and the archive pages of a branch's year: every
+ * The dashboard (看板, {@code /dashboard}) and the archive pages of a branch's year: for the county, its
+ * townships ranked by progress and overdue work ({@link org.orglife.dashboard.TownshipRanking}); every
  * branch a person may see, page by page, with its open steps, due dates and overdue marks, and the
  * step and grade charts over all of them. May use: {@code campaign}, {@code escalation}, {@code rating},
  * {@code cycle}, {@code registry} and the adapters.

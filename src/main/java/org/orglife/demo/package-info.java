@@ -1,6 +1,7 @@
 /**
- * The demo township 大东沟镇 of the {@code demo} profile: its roster loaded at the first start, its 2021
- * campaign launched, and some branches moved ahead so that every stage shows at once. May use every
+ * The demo county 泽州县 of the {@code demo} profile: its three townships' rosters loaded at the first
+ * start, the year launched by the county and by two of the townships (the third late and escalated), and
+ * some branches moved ahead so that every stage shows at once. May use every
  * feature; nothing uses it.
  */
 package org.orglife.demo;

@@ -46,12 +46,7 @@ class UpgradeMigrationsTest {
                     .update();
         }
 
-        jdbc.sql("insert into township (code, name) values ('DDG', '大东沟镇')").update();
-        jdbc.sql("""
-                insert into party_branch (code, township_code, name, kind, secretary_user, secretary_name, liaison_user,
-                  liaison_name, active)
-                values ('DDG-02', 'DDG', '西岭村党支部', 'VILLAGE', 'sec-DDG-02', '石俊明', 'liaison1', '钱海涛', true)""")
-                .update();
+        oneTownshipsBranch(jdbc);
         jdbc.sql("""
                 insert into party_member (id, branch_code, name, gender, birth_year, joined_on, status, leading_cadre,
                   floating_out, floating_in, newly_admitted, transferred_in, hardship, elderly, sanction)
@@ -83,12 +78,7 @@ class UpgradeMigrationsTest {
         JdbcDataSource db = engineDatabase();
         JdbcClient jdbc = JdbcClient.create(db);
         flyway(db).target(SINGLE_TOWNSHIP_RELEASE).load().migrate();
-        jdbc.sql("insert into township (code, name) values ('DDG', '大东沟镇')").update();
-        jdbc.sql("""
-                insert into party_branch (code, township_code, name, kind, secretary_user, secretary_name, liaison_user,
-                  liaison_name, active)
-                values ('DDG-02', 'DDG', '西岭村党支部', 'VILLAGE', 'sec-DDG-02', '石俊明', 'liaison1', '钱海涛', true)""")
-                .update();
+        oneTownshipsBranch(jdbc);
         jdbc.sql("""
                 insert into campaign (review_year, plan_due_by, meetings_due_by, statistics_due_by, publicity_working_days,
                   spot_check_share, spot_check_seed, process_instance_id, launched_by, launched_at, summary_comment)
@@ -161,6 +151,16 @@ class UpgradeMigrationsTest {
         assertThat(tenants(jdbc, "select id_, tenant_id_ from act_hi_taskinst")).containsEntry("task-0", "DDG");
         assertThat(jdbc.sql("select count(*) from act_re_procdef where tenant_id_ is not null").query(Integer.class)
                 .single()).as("the definitions stay shared").isZero();
+    }
+
+    /** 大东沟镇 and its branch 西岭村, as the releases before the county wrote them. */
+    private static void oneTownshipsBranch(JdbcClient jdbc) {
+        jdbc.sql("insert into township (code, name) values ('DDG', '大东沟镇')").update();
+        jdbc.sql("""
+                insert into party_branch (code, township_code, name, kind, secretary_user, secretary_name, liaison_user,
+                  liaison_name, active)
+                values ('DDG-02', 'DDG', '西岭村党支部', 'VILLAGE', 'sec-DDG-02', '石俊明', 'liaison1', '钱海涛', true)""")
+                .update();
     }
 
     private static JdbcDataSource engineDatabase() {

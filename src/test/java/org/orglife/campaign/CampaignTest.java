@@ -226,6 +226,13 @@ class CampaignTest {
 
     private void insertRow(String cycleId, int total, int formal, int probationary, int attended, int remote,
             int absent, int excellent, int qualified, int basic, int unqualified) {
+        insertRow(jdbc, cycleId, total, formal, probationary, attended, remote, absent, excellent, qualified, basic,
+                unqualified);
+    }
+
+    /** A branch's submitted statistics row, as the statistics step writes it. */
+    static void insertRow(JdbcClient jdbc, String cycleId, int total, int formal, int probationary, int attended,
+            int remote, int absent, int excellent, int qualified, int basic, int unqualified) {
         jdbc.sql("""
                 insert into statistics_row (cycle_id, meeting_held, members_total, formal_members, probationary_members,
                   attended, remote, absent, floating, opinions_solicited, heart_talks, problems_committee,

@@ -232,14 +232,7 @@ class CountyCampaignTest {
 
     private void insertRow(String cycleId, int total, int formal, int probationary, int attended, int remote,
             int absent, int excellent, int qualified, int basic, int unqualified) {
-        jdbc.sql("""
-                insert into statistics_row (cycle_id, meeting_held, members_total, formal_members, probationary_members,
-                  attended, remote, absent, floating, opinions_solicited, heart_talks, problems_committee,
-                  problems_members, excellent, qualified, basically_qualified, unqualified, not_graded, excellent_cap,
-                  rectification_planned, rectification_done, submitted_by, submitted_at)
-                values (?, true, ?, ?, ?, ?, ?, ?, 1, 2, 3, 2, 4, ?, ?, ?, ?, ?, ?, 2, 0, 'test', current_timestamp)""")
-                .params(cycleId, total, formal, probationary, attended, remote, absent, excellent, qualified, basic,
-                        unqualified, probationary, formal / 3)
-                .update();
+        CampaignTest.insertRow(jdbc, cycleId, total, formal, probationary, attended, remote, absent, excellent,
+                qualified, basic, unqualified);
     }
 }

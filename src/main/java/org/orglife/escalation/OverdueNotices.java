@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * 逾期提醒（一级）: once a step is overdue, its candidates (everyone in its candidate groups, its
- * candidate users, its assignee) and the branch's liaison cadre get a notification, in the app and,
+ * 逾期提醒（一级）: once a step is overdue, its candidates (everyone of the branch's township in its candidate
+ * groups, its candidate users, its assignee) and the branch's liaison cadre get a notification, in the app and,
  * where mail is configured and they have an address, by e-mail. The level itself was recorded by
  * {@link EscalationWatch}; each person's notification is kept once.
  */
@@ -68,7 +68,9 @@ class OverdueNotices {
                 if (link.getUserId() != null) {
                     recipients.add(link.getUserId());
                 } else if (link.getGroupId() != null) {
-                    EngineQueries.all(identities.createUserQuery().memberOfGroup(link.getGroupId()))
+                    // a role group (the township office) is every township's: only the branch's township's members
+                    EngineQueries.all(identities.createUserQuery().memberOfGroup(link.getGroupId())
+                                    .memberOfTenant(branch.townshipCode()))
                             .forEach(u -> recipients.add(u.getId()));
                 }
             }

@@ -312,6 +312,34 @@ class EscalationTest {
         }
     }
 
+    /**
+     * An office's step overdue (the plan's review) is told to the office of the branch's township, not to
+     * every township's: the candidate group {@code township-office} is the county's, its members of one
+     * township each.
+     */
+    @Test
+    void anOfficesOverdueStepIsToldToItsOwnTownshipsOfficeOnly() {
+        at(2038, 2, 1, 9);
+        campaigns.launch(new Campaigns.LaunchRequest(2037, LocalDate.of(2038, 2, 10), LocalDate.of(2038, 2, 28),
+                LocalDate.of(2038, 3, 8), 5, BigDecimal.ZERO), "DDG", "office");
+        runJobsOfCampaign(2037);
+        Task plan = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2037-DDG-03")
+                .taskDefinitionKey("draftWorkPlan").singleResult();
+        engine.getFormService().submitTaskForm(plan.getId(), Map.of("committeeMeetingOn", "2038-02-20",
+                "membersMeetingOn", "2038-02-21", "venue", "会议室", "studyTopics", "学习党章",
+                "membersMeetingForm", "WHOLE"));
+        Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("2037-DDG-03")
+                .taskDefinitionKey("reviewWorkPlan").singleResult();
+
+        at(2038, 3, 20, 9);
+        sweep.sweep();
+        runJobs(() -> engine.getManagementService().createJobQuery().executable());
+
+        assertThat(jdbc.sql("select recipient from notification where task_id = ? order by recipient")
+                .param(review.getId()).query(String.class).list()).contains("office")
+                .doesNotContain("office-ncz", "office-cdx");
+    }
+
     /** The campaign's own jobs only (its cycles start): no sweep, so what escalates did so by itself. */
     void runJobsOfCampaign(int year) {
         String campaign = engine.getRuntimeService().createProcessInstanceQuery()

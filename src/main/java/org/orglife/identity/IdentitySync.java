@@ -152,47 +152,42 @@ public class IdentitySync {
      */
     private final class TenantMembers {
 
-        private final Set<String> named = new HashSet<>();
+        /** One membership of a tenant: a user's or a group's (the other is null). */
+        private record Member(String tenantId, String userId, String groupId) {
+        }
+
+        private final Set<Member> named = new HashSet<>();
 
         void user(String tenantId, String userId) {
-            named.add(tenantId + "\nuser\n" + userId);
+            named.add(new Member(tenantId, userId, null));
         }
 
         void group(String tenantId, String groupId) {
-            named.add(tenantId + "\ngroup\n" + groupId);
+            named.add(new Member(tenantId, null, groupId));
         }
 
         void apply() {
-            Set<String> held = new HashSet<>(jdbc.sql("select tenant_id_, user_id_, group_id_ from act_id_tenant_member")
-                    .query((rs, n) -> rs.getString("user_id_") != null
-                            ? rs.getString("tenant_id_") + "\nuser\n" + rs.getString("user_id_")
-                            : rs.getString("tenant_id_") + "\ngroup\n" + rs.getString("group_id_")).list());
-            int added = 0;
-            for (String membership : named) {
-                if (!held.contains(membership)) {
-                    String[] parts = membership.split("\n");
-                    if (parts[1].equals("user")) {
-                        identityService.createTenantUserMembership(parts[0], parts[2]);
-                    } else {
-                        identityService.createTenantGroupMembership(parts[0], parts[2]);
-                    }
-                    added++;
+            Set<Member> held = new HashSet<>(jdbc.sql("select tenant_id_, user_id_, group_id_ from act_id_tenant_member")
+                    .query((rs, n) -> new Member(rs.getString("tenant_id_"), rs.getString("user_id_"),
+                            rs.getString("group_id_"))).list());
+            List<Member> added = named.stream().filter(m -> !held.contains(m)).toList();
+            List<Member> ended = held.stream().filter(m -> !named.contains(m)).toList();
+            for (Member m : added) {
+                if (m.userId() != null) {
+                    identityService.createTenantUserMembership(m.tenantId(), m.userId());
+                } else {
+                    identityService.createTenantGroupMembership(m.tenantId(), m.groupId());
                 }
             }
-            int ended = 0;
-            for (String membership : held) {
-                if (!named.contains(membership)) {
-                    String[] parts = membership.split("\n");
-                    if (parts[1].equals("user")) {
-                        identityService.deleteTenantUserMembership(parts[0], parts[2]);
-                    } else {
-                        identityService.deleteTenantGroupMembership(parts[0], parts[2]);
-                    }
-                    ended++;
+            for (Member m : ended) {
+                if (m.userId() != null) {
+                    identityService.deleteTenantUserMembership(m.tenantId(), m.userId());
+                } else {
+                    identityService.deleteTenantGroupMembership(m.tenantId(), m.groupId());
                 }
             }
-            if (added + ended > 0) {
-                log.info("tenant memberships: {} added, {} ended", added, ended);
+            if (!added.isEmpty() || !ended.isEmpty()) {
+                log.info("tenant memberships: {} added, {} ended", added.size(), ended.size());
             }
         }
     }

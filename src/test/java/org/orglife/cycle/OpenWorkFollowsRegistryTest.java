@@ -86,10 +86,7 @@ class OpenWorkFollowsRegistryTest {
 
     List<String> filtered(String userId, String filterName) {
         var identity = engine.getIdentityService();
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-                .stream().map(t -> t.getId()).toList();
-        identity.setAuthentication(userId, groups, tenants);
+        TestSignIn.as(identity, userId);
         try {
             var filter = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult();
             return engine.getFilterService().<Task>listPage(filter.getId(), 0, 500).stream().map(Task::getId).toList();

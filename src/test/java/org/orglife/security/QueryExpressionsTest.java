@@ -13,7 +13,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.AfterEach;
@@ -219,11 +218,7 @@ class QueryExpressionsTest {
     }
 
     private void signInToTheEngine(String person) {
-        List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(person).list().stream()
-                .map(Group::getId).toList();
-        List<String> tenants = engine.getIdentityService().createTenantQuery().userMember(person)
-                .includingGroupsOfUser(true).list().stream().map(t -> t.getId()).toList();
-        engine.getIdentityService().setAuthentication(person, groups, tenants);
+        org.orglife.cycle.TestSignIn.as(engine.getIdentityService(), person);
     }
 
     private static void assertRefused(Runnable query) {

@@ -14,9 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.apache.ibatis.ognl.ObjectPropertyAccessor;
+import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
@@ -71,6 +75,10 @@ class Baseline {
         pool.setMaximumPoolSize(20);
         pool.setPoolName("baseline");
         boolean same = "same".equals(s.baselineCalls());
+        // the engine as shipped: its queries read their flags through OGNL's own accessor, not OrgLife's
+        // (QueryFlagReads, installed when the application's engine started in this JVM)
+        OgnlRuntime.setPropertyAccessor(AbstractQuery.class, new ObjectPropertyAccessor());
+        OgnlRuntime.setPropertyAccessor(TaskQueryImpl.class, new ObjectPropertyAccessor());
         ProcessEngine engine = engine(counter.counting(pool), same);
         try {
             return measure(engine, pool, s, postgres, same, out);
@@ -119,6 +127,7 @@ class Baseline {
         TaskService tasks = engine.getTaskService();
         AtomicLong completions = new AtomicLong();
         StatementCounter.Snapshot sqlBefore = counter.snapshot();
+        counter.resetKinds();
         CpuUse cpu = CpuUse.start();
         long t = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(s.threads());
@@ -161,6 +170,10 @@ class Baseline {
         line.put("statements_per_completion", Benchmark.round((double) sql.statements() / done, 1));
         line.put("commits_per_completion", Benchmark.round((double) sql.commits() / done, 2));
         line.putAll(cpuPerCompletion);
+        Map<String, Double> perCompletion = new LinkedHashMap<>();
+        counter.topKinds(counter.trace ? 150 : 25)
+                .forEach((kind, n) -> perCompletion.put(kind, Benchmark.round((double) n / done, 2)));
+        line.put("statements_per_completion_by_kind", perCompletion);
         if (postgres) {
             line.put("history_bytes_per_cycle", (Benchmark.historyBytes(jdbc) - historyBefore) / s.driven());
             Benchmark.compactHistory(jdbc);

@@ -176,7 +176,7 @@ public class Benchmark {
         details.put("round_trips_per_completion", round((double) sql.roundTrips() / drive.completions.get(), 1));
         details.put("commits_per_completion", round((double) sql.commits() / drive.completions.get(), 2));
         Map<String, Double> perCompletion = new LinkedHashMap<>();
-        counter.topKinds(25).forEach((kind, n) -> perCompletion.put(kind, round((double) n / drive.completions.get(), 2)));
+        counter.topKinds(counter.trace ? 150 : 25).forEach((kind, n) -> perCompletion.put(kind, round((double) n / drive.completions.get(), 2)));
         details.put("statements_per_completion_by_kind", perCompletion);
         details.put("jobs_total_since_launch", successfulJobs() - jobsBefore);
         Map<String, Long> failures = new java.util.TreeMap<>();

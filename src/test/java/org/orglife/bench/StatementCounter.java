@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +46,12 @@ class StatementCounter implements BeanPostProcessor {
      */
     private final Map<String, String> kinds = new ConcurrentHashMap<>();
     private static final int KINDS_KEPT = 10_000;
+    /** {@code --bench.trace=true}: each kind also by its origin ({@link #origin}), and round trips by kind */
+    final boolean trace;
+
+    StatementCounter(Environment environment) {
+        this.trace = environment.getProperty("bench.trace", Boolean.class, false);
+    }
 
     private static final Pattern KIND = Pattern.compile(
             "^\\s*(select|insert|update|delete)\\b.*?\\b(?:from|into|update)\\s+([a-z_][a-z_0-9.]*)",
@@ -82,7 +89,40 @@ class StatementCounter implements BeanPostProcessor {
                 kinds.put(sql, kind);
             }
         }
-        byKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        byKind.computeIfAbsent(trace ? kind + " <- " + origin(kind) : kind, k -> new LongAdder()).increment();
+    }
+
+    /**
+     * Where a statement comes from, for {@code --bench.trace=true}: the engine command or query it runs
+     * in, the first OrgLife method on the way, and for the engine's runtime selects the engine methods
+     * that asked (so an extra select can be told from the ones the bare engine makes too).
+     */
+    private static String origin(String kind) {
+        boolean engineSelect = kind.startsWith("select act_r");
+        return StackWalker.getInstance().walk(frames -> {
+            String command = null;
+            String ours = null;
+            StringBuilder engine = new StringBuilder();
+            int engineFrames = 0;
+            for (StackWalker.StackFrame frame : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                String type = frame.getClassName();
+                String simple = type.substring(type.lastIndexOf('.') + 1);
+                if (engineSelect && engineFrames < 4 && type.startsWith("org.camunda.bpm.engine.impl.")
+                        && !type.contains(".db.") && !type.contains("Manager") && !type.contains("interceptor")) {
+                    engine.append(simple).append('.').append(frame.getMethodName()).append(':')
+                            .append(frame.getLineNumber()).append(" > ");
+                    engineFrames++;
+                }
+                if (type.startsWith("org.camunda.bpm.engine.impl.cmd.") || type.endsWith("QueryImpl")) {
+                    command = simple;
+                }
+                if (ours == null && type.startsWith("org.orglife.") && !type.equals(StatementCounter.class.getName())
+                        && !type.startsWith(StatementCounter.class.getName() + "$")) {
+                    ours = simple + "." + frame.getMethodName();
+                }
+            }
+            return command + " / " + ours + (engineSelect ? " [" + engine + "]" : "");
+        });
     }
 
     record Snapshot(long statements, long roundTrips, long commits) {
@@ -149,6 +189,11 @@ class StatementCounter implements BeanPostProcessor {
                 commits.increment();
             } else if (!connection && name.startsWith("execute")) {
                 roundTrips.increment();
+                if (trace) {
+                    String text = args != null && args.length > 0 && args[0] instanceof String t ? t : sql;
+                    byKind.computeIfAbsent("round trip " + (name.equals("executeBatch") ? "batch " : "")
+                            + (text == null ? "?" : kindOf(text)), k -> new LongAdder()).increment();
+                }
                 if (!name.equals("executeBatch")) {
                     count(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
                 }

@@ -151,7 +151,7 @@ public class Benchmark {
         counter.resetKinds();
         long driveJobsBefore = successfulJobs();
         CpuUse cpu = CpuUse.start();
-        ScheduledExecutorService analyzer = postgres ? freshStatistics() : null;
+        ScheduledExecutorService analyzer = postgres ? freshStatistics(jdbc) : null;
         t = System.nanoTime();
         Drive drive;
         try {
@@ -352,7 +352,7 @@ public class Benchmark {
      * until autovacuum, busy with the registry's millions of new rows, gets round to them: 5.3 ms
      * instead of 0.1 ms per audit row in a 100,000-branch run (docs/benchmarks-history.md, round 4).
      */
-    private ScheduledExecutorService freshStatistics() {
+    static ScheduledExecutorService freshStatistics(JdbcTemplate jdbc) {
         ScheduledExecutorService analyzer = Executors.newSingleThreadScheduledExecutor();
         analyzer.scheduleWithFixedDelay(() -> {
             try {

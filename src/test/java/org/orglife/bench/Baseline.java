@@ -63,6 +63,43 @@ class Baseline {
     }
 
     Map<String, Object> run(BenchSettings s, PrintStream out) throws Exception {
+        boolean same = "same".equals(s.baselineCalls());
+        // the engine as shipped: its queries read their flags through OGNL's own accessor, not OrgLife's
+        // (QueryFlagReads, installed when the application's engine started in this JVM)
+        OgnlRuntime.setPropertyAccessor(AbstractQuery.class, new ObjectPropertyAccessor());
+        OgnlRuntime.setPropertyAccessor(TaskQueryImpl.class, new ObjectPropertyAccessor());
+        try (Bare bare = open(s, same)) {
+            return measure(bare.engine(), bare.pool(), s, "postgres".equals(s.db()), same, out);
+        }
+    }
+
+    /** The bare engine on its own database, its process deployed; closed with its pool. */
+    record Bare(ProcessEngine engine, HikariDataSource pool) implements AutoCloseable {
+
+        /** An instance of the bare process, started. */
+        String start() {
+            return engine.getRuntimeService().startProcessInstanceByKey(PROCESS).getId();
+        }
+
+        /** Works the instance's open task with the same calls as OrgLife's driver; false when none is open. */
+        boolean workNext(String instance) {
+            Task task = open(engine.getTaskService(), instance);
+            if (task == null) {
+                return false;
+            }
+            submitAsCandidate(engine, task);
+            return true;
+        }
+
+        @Override
+        public void close() {
+            engine.close();
+            pool.close();
+        }
+    }
+
+    /** A fresh database beside the application's ({@code orglife_bench_bare}, or in-memory H2) and the bare engine on it. */
+    Bare open(BenchSettings s, boolean authorization) throws Exception {
         boolean postgres = "postgres".equals(s.db());
         String url = postgres ? BenchLauncher.env("SPRING_DATASOURCE_URL", BenchLauncher.DEFAULT_POSTGRES_URL) + "_bare"
                 : "jdbc:h2:mem:orglife-bench-bare;DB_CLOSE_DELAY=-1";
@@ -75,18 +112,10 @@ class Baseline {
                 .password(password).build();
         pool.setMaximumPoolSize(20);
         pool.setPoolName("baseline");
-        boolean same = "same".equals(s.baselineCalls());
-        // the engine as shipped: its queries read their flags through OGNL's own accessor, not OrgLife's
-        // (QueryFlagReads, installed when the application's engine started in this JVM)
-        OgnlRuntime.setPropertyAccessor(AbstractQuery.class, new ObjectPropertyAccessor());
-        OgnlRuntime.setPropertyAccessor(TaskQueryImpl.class, new ObjectPropertyAccessor());
-        ProcessEngine engine = engine(counter.counting(pool), same);
-        try {
-            return measure(engine, pool, s, postgres, same, out);
-        } finally {
-            engine.close();
-            pool.close();
-        }
+        ProcessEngine engine = engine(counter.counting(pool), authorization);
+        engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model(authorization))
+                .deploy();
+        return new Bare(engine, pool);
     }
 
     private static ProcessEngine engine(DataSource dataSource, boolean authorization) {
@@ -117,7 +146,6 @@ class Baseline {
 
     private Map<String, Object> measure(ProcessEngine engine, DataSource pool, BenchSettings s, boolean postgres,
             boolean same, PrintStream out) throws Exception {
-        engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model(same)).deploy();
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         long historyBefore = postgres ? Benchmark.historyBytes(jdbc) : -1;
         Queue<String> instances = new ConcurrentLinkedQueue<>();

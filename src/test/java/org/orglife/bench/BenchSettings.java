@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cycle stays open), {@code --bench.baseline} (instead, the bare engine's anchor: {@link Baseline}), with
  * {@code --bench.baseline-calls} {@code plain} (find the open task, complete it) or {@code same} (the calls
  * OrgLife's driver makes: the open task, its form variables, submit-form as a member of its candidate
- * group, authorization on); {@code --bench.trace} (statements by where they come from, round trips by kind:
+ * group, authorization on); {@code --bench.paired} (OrgLife and the bare engine making the same calls side by
+ * side in one run, taking turns on one client thread, with the CPU of each and the ratio); {@code --bench.trace} (statements by where they come from, round trips by kind:
  * slower, for finding a cost, not for measuring it);
  * {@code bench.exit} ends the JVM after the run (the command line), off in tests.
  */
@@ -21,7 +22,8 @@ public record BenchSettings(@DefaultValue("1") int townships, @DefaultValue("200
         @DefaultValue("4") int threads, @DefaultValue("h2") String db, @DefaultValue("bulk") String identity,
         @DefaultValue("200") int inboxSamples, @DefaultValue("10") int dashboardSamples,
         @DefaultValue("0") int drive, @DefaultValue("false") boolean baseline,
-        @DefaultValue("plain") String baselineCalls, @DefaultValue("false") boolean trace,
+        @DefaultValue("plain") String baselineCalls, @DefaultValue("false") boolean paired,
+        @DefaultValue("false") boolean trace,
         @DefaultValue("false") boolean exit) {
 
     /** The number of cycles driven to the end. */

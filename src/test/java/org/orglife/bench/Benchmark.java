@@ -79,11 +79,12 @@ public class Benchmark {
     private final DashboardView dashboard;
     private final StatisticsWorkbook workbook;
     private final StatementCounter counter;
+    private final Baseline baseline;
     private final JdbcTemplate jdbc;
 
     Benchmark(ProcessEngine engine, Campaigns campaigns, CountyCampaigns countyCampaigns,
             org.orglife.registry.BranchRepository branchRepository, SyntheticRegistry registry, DashboardView dashboard,
-            StatisticsWorkbook workbook, StatementCounter counter, JdbcTemplate jdbc) {
+            StatisticsWorkbook workbook, StatementCounter counter, Baseline baseline, JdbcTemplate jdbc) {
         this.engine = engine;
         this.identity = engine.getIdentityService();
         this.campaigns = campaigns;
@@ -93,6 +94,7 @@ public class Benchmark {
         this.dashboard = dashboard;
         this.workbook = workbook;
         this.counter = counter;
+        this.baseline = baseline;
         this.jdbc = jdbc;
     }
 
@@ -155,7 +157,14 @@ public class Benchmark {
         t = System.nanoTime();
         Drive drive;
         try {
-            drive = drive(s, year);
+            if (s.paired()) {
+                Map<String, Object> paired = drivePaired(s, year);
+                out.println("PAIRED " + new ObjectMapper().writeValueAsString(paired));
+                details.put("paired", paired);
+                drive = lastDrive;
+            } else {
+                drive = drive(s, year);
+            }
         } finally {
             if (analyzer != null) {
                 analyzer.shutdownNow();
@@ -367,17 +376,7 @@ public class Benchmark {
     }
 
     private Drive drive(BenchSettings s, int year) throws Exception {
-        Map<String, String> instances = new LinkedHashMap<>();
-        jdbc.query("select branch_code, process_instance_id from review_cycle where review_year = ?",
-                rs -> {
-                    instances.put(rs.getString(1), rs.getString(2));
-                }, year);
-        List<Cycle> all = new ArrayList<>();
-        for (int b = 1; b <= s.branches(); b++) {
-            all.add(new Cycle(b, instances.get(SyntheticRegistry.code(b)), 0));
-        }
-        Collections.shuffle(all, new Random(11));
-        List<Cycle> cycles = all.subList(0, s.driven());
+        List<Cycle> cycles = cyclesToDrive(s, year);
         DelayQueue<Cycle> queue = new DelayQueue<>(cycles);
         Drive drive = new Drive();
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());
@@ -411,6 +410,85 @@ public class Benchmark {
             worker.get();
         }
         return drive;
+    }
+
+    /** the drive of the side-by-side run, for the figures both kinds of run report */
+    private Drive lastDrive;
+
+    /**
+     * OrgLife and the bare engine side by side ({@code --bench.paired=true}): one client thread visits an
+     * OrgLife cycle, then makes as many completions on the bare engine as the visit made on OrgLife
+     * (the same calls as {@code --bench.baseline-calls=same}), and so on to the end; {@link SideBySideCpu}
+     * splits the CPU. Both engines read their queries' flags through OrgLife's {@code QueryFlagReads}
+     * (one JVM, one MyBatis): the bare engine is a little cheaper here than as shipped, the ratio no
+     * kinder to OrgLife.
+     */
+    private Map<String, Object> drivePaired(BenchSettings s, int year) throws Exception {
+        if (s.threads() != 1) {
+            throw new IllegalArgumentException("--bench.paired takes turns on one client thread: --bench.threads=1");
+        }
+        try (Baseline.Bare bare = baseline.open(s, true)) {
+            java.util.ArrayDeque<String> bareInstances = new java.util.ArrayDeque<>();
+            for (int i = 0; i < s.driven(); i++) {
+                bareInstances.add(bare.start());
+            }
+            JdbcTemplate bareDb = new JdbcTemplate(bare.pool());
+            ScheduledExecutorService bareAnalyzer = "postgres".equals(s.db()) ? freshStatistics(bareDb) : null;
+            Drive drive = new Drive();
+            DelayQueue<Cycle> queue = new DelayQueue<>(cyclesToDrive(s, year));
+            int cycles = queue.size();
+            long bareCompletions = 0;
+            SideBySideCpu cpu = new SideBySideCpu(jdbc, bareDb);
+            try {
+                while (drive.finished.get() < cycles) {
+                    Cycle cycle = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (cycle == null) {
+                        continue;
+                    }
+                    long completionsBefore = drive.completions.get();
+                    long t = cpu.clientNanos();
+                    int progress = visit(cycle, year, drive);
+                    cpu.orglife(cpu.clientNanos() - t);
+                    if (progress < 0) {
+                        drive.finished.incrementAndGet();
+                    } else {
+                        queue.add(cycle.later(progress > 0 ? 0 : RECHECK_NANOS));
+                    }
+                    for (long n = drive.completions.get() - completionsBefore; n > 0 && !bareInstances.isEmpty(); ) {
+                        t = cpu.clientNanos();
+                        boolean worked = bare.workNext(bareInstances.peek());
+                        cpu.bare(cpu.clientNanos() - t);
+                        if (worked) {
+                            bareCompletions++;
+                            n--;
+                        } else {
+                            bareInstances.poll();
+                        }
+                    }
+                }
+                lastDrive = drive;
+                return cpu.perCompletion(drive.completions.get(), bareCompletions);
+            } finally {
+                if (bareAnalyzer != null) {
+                    bareAnalyzer.shutdownNow();
+                }
+            }
+        }
+    }
+
+    /** The cycles to drive, a shuffled sample of {@code bench.drive} of them (all by default). */
+    private List<Cycle> cyclesToDrive(BenchSettings s, int year) {
+        Map<String, String> instances = new LinkedHashMap<>();
+        jdbc.query("select branch_code, process_instance_id from review_cycle where review_year = ?",
+                rs -> {
+                    instances.put(rs.getString(1), rs.getString(2));
+                }, year);
+        List<Cycle> all = new ArrayList<>();
+        for (int b = 1; b <= s.branches(); b++) {
+            all.add(new Cycle(b, instances.get(SyntheticRegistry.code(b)), 0));
+        }
+        Collections.shuffle(all, new Random(11));
+        return new ArrayList<>(all.subList(0, s.driven()));
     }
 
     /** Works every open task of the cycle once; returns the steps done, or -1 when the cycle has ended. */

@@ -15,7 +15,7 @@ import java.util.Map;
 final class CpuUse {
 
     /** {@code /proc/stat} counts CPU time in ticks of 1/100 s. */
-    private static final double MS_PER_TICK = 10.0;
+    static final double MS_PER_TICK = 10.0;
 
     private final long appNanos;
     private final long[] machineTicks;
@@ -48,7 +48,7 @@ final class CpuUse {
     }
 
     /** The machine's busy and total CPU ticks over all cores, or null where there is no {@code /proc/stat}. */
-    private static long[] machineTicks() {
+    static long[] machineTicks() {
         try {
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;

@@ -3,10 +3,12 @@ package org.orglife.registry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -198,9 +200,11 @@ public class RosterImport {
         }
         Map<String, Branch> knownBranches = new HashMap<>();
         branches.findAll().forEach(b -> knownBranches.put(b.code(), b));
-        Map<String, Branch> newBranches = parseBranches(branchTables, knownBranches, problems, importer);
+        Set<String> refusedBranches = new HashSet<>();
+        Map<String, Branch> newBranches = parseBranches(branchTables, knownBranches, problems, importer,
+                refusedBranches);
         knownBranches.putAll(newBranches);
-        Map<String, Member> newMembers = parseMembers(memberTables, knownBranches, problems, importer);
+        Map<String, Member> newMembers = parseMembers(memberTables, knownBranches, refusedBranches, problems, importer);
         Map<String, Leaving> departures = parseDepartures(departureTables, newMembers, knownBranches, problems,
                 importer);
         if (!problems.isEmpty()) {
@@ -255,8 +259,9 @@ public class RosterImport {
         return parsed;
     }
 
+    /** The branch table's rows, each checked; the codes of rows refused go to {@code refused}. */
     private Map<String, Branch> parseBranches(List<RosterTable> tables, Map<String, Branch> existing,
-            List<RosterProblem> problems, Importer importer) {
+            List<RosterProblem> problems, Importer importer, Set<String> refused) {
         Map<String, Branch> parsed = new LinkedHashMap<>();
         Map<String, Integer> lineOfCode = new HashMap<>();
         Map<String, String> parentOf = new HashMap<>();
@@ -287,6 +292,8 @@ public class RosterImport {
                     if (parent != null) {
                         parentOf.put(code, parent);
                     }
+                } else if (code != null) {
+                    refused.add(code);
                 }
             }
         }
@@ -365,9 +372,14 @@ public class RosterImport {
         return new Account(userId, name, email);
     }
 
+    /**
+     * The member tables' rows, each checked. The members of a new branch whose own row was refused are
+     * named once, at the first of them: the branch's problem is in the branch table.
+     */
     private Map<String, Member> parseMembers(List<RosterTable> tables, Map<String, Branch> knownBranches,
-            List<RosterProblem> problems, Importer importer) {
+            Set<String> refusedBranches, List<RosterProblem> problems, Importer importer) {
         Map<String, Member> parsed = new LinkedHashMap<>();
+        Set<String> refusalsNamed = new HashSet<>();
         Map<String, String> whereSeen = new HashMap<>();
         int thisYear = java.time.LocalDate.now().getYear();
         for (RosterTable table : tables) {
@@ -377,7 +389,14 @@ public class RosterImport {
                 int before = problems.size();
                 String id = cells.matching(MEMBER_ID, MEMBER_ID_PATTERN, "字母、数字和连字符", true);
                 String branchCode = cells.required(MEMBER_BRANCH);
-                if (branchCode != null && !knownBranches.containsKey(branchCode)) {
+                boolean ofRefusedBranch = branchCode != null && !knownBranches.containsKey(branchCode)
+                        && refusedBranches.contains(branchCode);
+                if (ofRefusedBranch) {
+                    if (refusalsNamed.add(branchCode)) {
+                        cells.problem(MEMBER_BRANCH, "支部 " + branchCode + " 在支部表中未通过校验（见支部表的问题），"
+                                + "其党员未导入；本支部其余党员的行不再逐行列出");
+                    }
+                } else if (branchCode != null && !knownBranches.containsKey(branchCode)) {
                     cells.problem(MEMBER_BRANCH, "支部 " + branchCode + " 不存在，请先导入支部表");
                 } else if (branchCode != null && !importer.mayWrite(knownBranches.get(branchCode).townshipCode())) {
                     cells.problem(MEMBER_BRANCH, "支部 " + branchCode + " 是"
@@ -444,7 +463,7 @@ public class RosterImport {
                 if (sanction != Sanction.PROBATION && probationEndsOn != null) {
                     cells.problem(PROBATION_ENDS_ON, "只有留党察看才填写期满日期");
                 }
-                if (problems.size() == before) {
+                if (problems.size() == before && !ofRefusedBranch) {
                     parsed.put(id, new Member(id, branchCode, partyGroup, name, gender, birthYear, joinedOn, status,
                             leadingCadre, floatingOut, inflowOrg, floatingIn, homeOrg, newlyAdmitted, transferredIn,
                             hardship, elderly, sanction, sanctionOn, probationEndsOn));

@@ -92,6 +92,33 @@ class RosterTownshipsTest {
                 .as("the new secretary works in their township").containsExactly("NCZ");
     }
 
+    /** A branch refused for its township: its members are named once, not each as a branch that does not exist. */
+    @Test
+    void theMembersOfABranchRefusedForItsTownshipAreNamedOnce() {
+        String members = """
+                党员编号,所在支部编号,姓名,性别,出生年份,入党日期,党员类别
+                NCZ05-001,NCZ-05,李一,男,1980,2005-07-01,正式
+                NCZ05-002,NCZ-05,李二,女,1982,2006-07-01,正式
+                NCZ05-003,NCZ-05,李三,男,1990,2099-07-01,正式
+                NCZ04-001,NCZ-04,王一,男,1980,2005-07-01,正式""";
+        long before = count();
+        RosterRejectedException refused = catchThrowableOfType(RosterRejectedException.class,
+                () -> rosterImport.importRoster(List.of(
+                        new RosterImport.RosterFile("branches.csv", (BRANCH_HEADER
+                                + "NCZ,NCZ-04,新庄村党支部,村党支部,sec-NCZ-04,王庄,liaison-ncz1,孟凡军\n"
+                                + "XYZ,NCZ-05,后庄村党支部,村党支部,sec-NCZ-05,李庄,liaison-ncz1,孟凡军")
+                                .getBytes(StandardCharsets.UTF_8)),
+                        new RosterImport.RosterFile("members.csv", members.getBytes(StandardCharsets.UTF_8))),
+                        RosterImport.Importer.COUNTY));
+
+        assertThat(refused.details()).containsExactly(
+                "branches.csv 第 3 行「乡镇编号」：没有编号为 XYZ 的乡镇（本县的乡镇：DDG 大东沟镇、NCZ 南村镇、CDX 川底乡）",
+                "members.csv 第 2 行「所在支部编号」：支部 NCZ-05 在支部表中未通过校验（见支部表的问题），"
+                        + "其党员未导入；本支部其余党员的行不再逐行列出",
+                "members.csv 第 4 行「入党日期」：入党日期不能晚于今天");
+        assertThat(count()).as("nothing written").isEqualTo(before);
+    }
+
     private long count() {
         return jdbc.sql("select count(*) from party_branch").query(Long.class).single();
     }

@@ -24,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CountyCampaigns {
 
+    /** The county supervisors' 督办 of a township that has not launched its campaign in time. */
+    public static final String LAUNCH_SUPERVISION_TASK = "superviseTownshipLaunch";
+
     /** Working days a township has to launch its campaign, unless the county says otherwise. */
     public static final int DEFAULT_LAUNCH_WITHIN_WORKING_DAYS = 5;
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component("lateLaunchListener")
 class LateLaunchListener implements TaskListener, FormPrefill {
 
-    static final String TASK = "superviseTownshipLaunch";
+    static final String TASK = CountyCampaigns.LAUNCH_SUPERVISION_TASK;
 
     private final CampaignRecords campaigns;
     private final CountyProperties county;

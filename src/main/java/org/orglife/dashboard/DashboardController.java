@@ -6,6 +6,7 @@ import org.orglife.cycle.CycleArchive;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.UnknownCycleException;
+import org.orglife.campaign.CountyCampaigns;
 import org.orglife.escalation.BranchSupervisions;
 import org.orglife.escalation.Notifications;
 import org.orglife.form.ChoiceLabels;
@@ -82,7 +83,8 @@ class DashboardController {
         model.addAttribute("overdues", DashboardQuery.Overdue.values());
         model.addAttribute("sizes", List.of(DashboardQuery.DEFAULT_SIZE, 100, DashboardQuery.MAX_SIZE));
         model.addAttribute("notifications", notifications.of(user.id(), 20));
-        model.addAttribute("supervisions", supervisions.heldBy(user.id(), user.groupIds(), SUPERVISIONS_SHOWN));
+        model.addAttribute("supervisions", supervisions.heldBy(user.id(), user.groupIds(), SUPERVISIONS_SHOWN,
+                CountyCampaigns.LAUNCH_SUPERVISION_TASK));
         model.addAttribute("user", user);
         return "dashboard";
     }

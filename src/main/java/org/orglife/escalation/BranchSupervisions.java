@@ -3,6 +3,7 @@ package org.orglife.escalation;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,10 +161,14 @@ public class BranchSupervisions {
 
     /**
      * The open 督办 tasks a person holds, assigned to them or offered to one of their groups, the soonest
-     * due first (read with the engine's authorization checks of the person, as Tasklist would).
+     * due first (read with the engine's authorization checks of the person, as Tasklist would): the
+     * branches' 督办, and those of the other tasks named (another feature's 督办, such as a township's
+     * late launch).
      */
-    public List<Held> heldBy(String userId, List<String> groupIds, int limit) {
-        var query = tasks.createTaskQuery().taskDefinitionKey(SupervisionListener.TASK);
+    public List<Held> heldBy(String userId, List<String> groupIds, int limit, String... otherSupervisionTasks) {
+        List<String> keys = new ArrayList<>(List.of(otherSupervisionTasks));
+        keys.add(SupervisionListener.TASK);
+        var query = tasks.createTaskQuery().taskDefinitionKeyIn(keys.toArray(String[]::new));
         query = groupIds.isEmpty() ? query.taskAssignee(userId)
                 : query.or().taskAssignee(userId).taskCandidateGroupIn(groupIds).endOr();
         return query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, limit).stream()

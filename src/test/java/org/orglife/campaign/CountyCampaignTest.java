@@ -1,5 +1,15 @@
 package org.orglife.campaign;
 
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.orglife.security.TenantAuthority;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import java.util.ArrayList;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,6 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
  * notice and then one 督办; the county's summary is the sum of the townships'. Driven by the engine's clock.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
 class CountyCampaignTest {
 
@@ -46,6 +57,7 @@ class CountyCampaignTest {
     @Autowired JdbcClient jdbc;
     @Autowired StatisticsWorkbook workbook;
     @Autowired BranchRepository branches;
+    @Autowired MockMvc mvc;
 
     @AfterEach
     void resetClock() {
@@ -118,7 +130,7 @@ class CountyCampaignTest {
     }
 
     @Test
-    void aTownshipThatLaunchesNothingInTimeIsEscalatedToTheCountyOnce() {
+    void aTownshipThatLaunchesNothingInTimeIsEscalatedToTheCountyOnce() throws Exception {
         TestClock.at(2042, 12, 1);
         countyCampaigns.launch(county(2042, 3), "county");
         campaigns.launch(township(2042, "2043-01-20"), "DDG", "office");
@@ -146,6 +158,11 @@ class CountyCampaignTest {
                 .extracting(IdentityLink::getGroupId).contains("county-supervisors");
         assertThat(jdbc.sql("select count(*) from notification where task_id = ?").param(late).query(Integer.class)
                 .single()).as("each person told once").isEqualTo(2);
+        // the county supervisor's 我的提醒 on the dashboard lists it, with a link into Tasklist; a township's office's does not
+        assertThat(dashboard("county-supervisor", List.of("county-supervisors"), List.of("DDG", "NCZ", "CDX")))
+                .contains("督办：川底乡部署2042年度工作")
+                .contains("/camunda/app/tasklist/default/#/?task=" + duBan.get(0).getId());
+        assertThat(dashboard("office-cdx", List.of("township-office"), List.of("CDX"))).doesNotContain("督办：川底乡");
 
         // the township launches at last: the 督办 ends and its year goes on
         campaigns.launch(township(2042, "2043-01-20"), "CDX", "office-cdx");
@@ -210,7 +227,15 @@ class CountyCampaignTest {
         }
     }
 
-    private ProcessInstance instance(String township, int year) {
+    private String dashboard(String userId, List<String> groups, List<String> townships) throws Exception {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        groups.forEach(group -> authorities.add(new SimpleGrantedAuthority(group)));
+        townships.forEach(township -> authorities.add(new TenantAuthority(township)));
+        return mvc.perform(get("/dashboard").param("year", "2042").with(user(userId).authorities(authorities)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+        private ProcessInstance instance(String township, int year) {
         return engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceBusinessKey(Campaign.businessKey(township, year)).singleResult();
     }

@@ -203,7 +203,7 @@ class BranchSupervisionTest {
         assertThat(supervisor).contains("督办：大东沟镇机关党支部逾期环节")
                 .contains("/camunda/app/tasklist/default/#/?task=" + open.getId())
                 .contains("待办督办（" + jdbc.sql("select count(*) from supervision where open_branch_code is not null")
-                        .query(Integer.class).single() + " 个支部）").doesNotContain("暂无提醒");
+                        .query(Integer.class).single() + " 项）").doesNotContain("暂无提醒");
         assertThat(dashboard("sec-DDG-03", "branch-secretaries", "branch-DDG-03")).doesNotContain("待办督办")
                 .doesNotContain("督办：");
 

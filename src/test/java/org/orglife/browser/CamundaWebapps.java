@@ -1,6 +1,9 @@
 package org.orglife.browser;
 
+import java.time.Duration;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -11,6 +14,7 @@ final class CamundaWebapps {
     static final By PASSWORD = By.cssSelector("form[name=signinForm] input[ng-model=password]");
     static final By SIGN_IN = By.cssSelector("form[name=signinForm] button[type=submit]");
     static final String DEMO_PASSWORD = "demo";
+    private static final Duration SIGN_IN_PATIENCE = Duration.ofSeconds(40);
 
     private final Chromium browser;
     private final int port;
@@ -43,12 +47,26 @@ final class CamundaWebapps {
         signIn(app, user, DEMO_PASSWORD);
     }
 
+    /**
+     * Signs in and waits until the sign-in form has gone. On a busy machine a click now and then lands
+     * before the page listens (the form then simply stays, with no message), so a sign-in still showing
+     * after {@link #SIGN_IN_PATIENCE} is made once more on a fresh page; a wrong password fails every time.
+     */
     void signIn(String app, String user, String password) {
-        signInPage(app);
-        browser.driver.findElement(USERNAME).sendKeys(user);
-        browser.driver.findElement(PASSWORD).sendKeys(password);
-        browser.driver.findElement(SIGN_IN).click();
-        browser.await(ExpectedConditions.invisibilityOfElementLocated(SIGN_IN));
+        for (int attempt = 1; ; attempt++) {
+            signInPage(app);
+            browser.driver.findElement(USERNAME).sendKeys(user);
+            browser.driver.findElement(PASSWORD).sendKeys(password);
+            browser.driver.findElement(SIGN_IN).click();
+            try {
+                browser.await(ExpectedConditions.invisibilityOfElementLocated(SIGN_IN), SIGN_IN_PATIENCE);
+                return;
+            } catch (TimeoutException stillThere) {
+                if (attempt == 3) {
+                    throw stillThere;
+                }
+            }
+        }
     }
 
     /** Signs the current person out by dropping the session, then signs {@code user} in. */

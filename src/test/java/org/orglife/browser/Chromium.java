@@ -100,7 +100,12 @@ final class Chromium implements AutoCloseable {
      * rendering to answer: that read is simply asked again, within {@link #PATIENCE}.
      */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE)
+        return await(condition, PATIENCE);
+    }
+
+    /** {@link #await(Function)} with its own patience. */
+    <T> T await(Function<WebDriver, T> condition, Duration patience) {
+        return new WebDriverWait(driver, patience)
                 .ignoring(StaleElementReferenceException.class)
                 .ignoring(ScriptTimeoutException.class)
                 .until(condition);

@@ -59,9 +59,10 @@ class StepListener implements TaskListener, FormPrefill {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
                 StepContext context = context(task);
-                if (task.getExecution().getVariable(ReviewVariables.CYCLE_TITLE) == null) {
+                DelegateExecution instance = task.getExecution().getProcessInstance();
+                if (instance.getVariable(ReviewVariables.CYCLE_TITLE) == null) {
                     // an instance started before the title was kept on the instance
-                    task.getExecution().getProcessInstance().setVariable(ReviewVariables.CYCLE_TITLE, context.title());
+                    instance.setVariable(ReviewVariables.CYCLE_TITLE, context.title());
                 }
                 Branch branch = context.branch();
                 task.setName(StepNames.withBranch(task.getName(), branch.name()));
@@ -70,7 +71,7 @@ class StepListener implements TaskListener, FormPrefill {
                     // the secretary's step is theirs from the start, the branch's group stays its candidates
                     task.setAssignee(branch.secretary().userId());
                 }
-                String liaisonUsers = (String) task.getExecution().getVariable(ReviewVariables.LIAISON_USERS);
+                String liaisonUsers = (String) instance.getVariable(ReviewVariables.LIAISON_USERS);
                 // a disposition started before its cycle's liaison users were passed on names none
                 access.letLiaisonsRead(task, liaisonUsers != null ? liaisonUsers
                         : ReviewVariables.liaisonUsers(context.branch()));
@@ -105,10 +106,12 @@ class StepListener implements TaskListener, FormPrefill {
 
     /**
      * The cycle is named by the instance's variables (both processes carry them from their start), read
-     * from the execution: a submission's variables are the task's own and never stand in for them.
+     * from the process instance itself: a submission's variables are the task's own and never stand in
+     * for them, and a step in a subprocess or beside a boundary event does not read its scope's
+     * variables and the instance's executions first to find them there.
      */
     private StepContext context(DelegateTask task) {
-        DelegateExecution instance = task.getExecution();
+        DelegateExecution instance = task.getExecution().getProcessInstance();
         String cycleId = (String) instance.getVariable(ReviewVariables.CYCLE_ID);
         String branchCode = (String) instance.getVariable(ReviewVariables.BRANCH_CODE);
         int year = (Integer) instance.getVariable(ReviewVariables.REVIEW_YEAR);

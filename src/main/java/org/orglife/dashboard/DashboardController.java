@@ -2,11 +2,11 @@ package org.orglife.dashboard;
 
 import java.util.List;
 
+import org.orglife.campaign.CountyCampaigns;
 import org.orglife.cycle.CycleArchive;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.UnknownCycleException;
-import org.orglife.campaign.CountyCampaigns;
 import org.orglife.escalation.BranchSupervisions;
 import org.orglife.escalation.Notifications;
 import org.orglife.form.ChoiceLabels;

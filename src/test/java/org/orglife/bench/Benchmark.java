@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -158,10 +159,10 @@ public class Benchmark {
         Drive drive;
         try {
             if (s.paired()) {
-                Map<String, Object> paired = drivePaired(s, year);
-                out.println("PAIRED " + new ObjectMapper().writeValueAsString(paired));
-                details.put("paired", paired);
-                drive = lastDrive;
+                PairedDrive paired = drivePaired(s, year);
+                out.println("PAIRED " + new ObjectMapper().writeValueAsString(paired.figures()));
+                details.put("paired", paired.figures());
+                drive = paired.drive();
             } else {
                 drive = drive(s, year);
             }
@@ -412,8 +413,9 @@ public class Benchmark {
         return drive;
     }
 
-    /** the drive of the side-by-side run, for the figures both kinds of run report */
-    private Drive lastDrive;
+    /** A side-by-side run: OrgLife's drive (for the figures every run reports) and the CPU of each side. */
+    private record PairedDrive(Drive drive, Map<String, Object> figures) {
+    }
 
     /**
      * OrgLife and the bare engine side by side ({@code --bench.paired=true}): one client thread visits an
@@ -423,12 +425,12 @@ public class Benchmark {
      * (one JVM, one MyBatis): the bare engine is a little cheaper here than as shipped, the ratio no
      * kinder to OrgLife.
      */
-    private Map<String, Object> drivePaired(BenchSettings s, int year) throws Exception {
+    private PairedDrive drivePaired(BenchSettings s, int year) throws Exception {
         if (s.threads() != 1) {
             throw new IllegalArgumentException("--bench.paired takes turns on one client thread: --bench.threads=1");
         }
         try (Baseline.Bare bare = baseline.open(s, true)) {
-            java.util.ArrayDeque<String> bareInstances = new java.util.ArrayDeque<>();
+            ArrayDeque<String> bareInstances = new ArrayDeque<>();
             for (int i = 0; i < s.driven(); i++) {
                 bareInstances.add(bare.start());
             }
@@ -466,8 +468,7 @@ public class Benchmark {
                         }
                     }
                 }
-                lastDrive = drive;
-                return cpu.perCompletion(drive.completions.get(), bareCompletions);
+                return new PairedDrive(drive, cpu.perCompletion(drive.completions.get(), bareCompletions));
             } finally {
                 if (bareAnalyzer != null) {
                     bareAnalyzer.shutdownNow();

@@ -189,13 +189,13 @@ class StatementCounter implements BeanPostProcessor {
                 commits.increment();
             } else if (!connection && name.startsWith("execute")) {
                 roundTrips.increment();
+                String text = args != null && args.length > 0 && args[0] instanceof String given ? given : sql;
                 if (trace) {
-                    String text = args != null && args.length > 0 && args[0] instanceof String t ? t : sql;
                     byKind.computeIfAbsent("round trip " + (name.equals("executeBatch") ? "batch " : "")
                             + (text == null ? "?" : kindOf(text)), k -> new LongAdder()).increment();
                 }
                 if (!name.equals("executeBatch")) {
-                    count(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
+                    count(text);
                 }
             } else if (!connection && name.equals("addBatch")) {
                 count(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);

@@ -372,10 +372,12 @@ final class CampaignDriver {
             return false;
         }
         String due = ZonedDateTime.now().minusSeconds(1).format(REST_DATE);
-        Reply moved = cluster.put("/engine-rest/job/" + jobs.get(0).get("id").asText() + "/duedate", admin,
-                Map.of("duedate", due));
-        if (moved.status() == 404 && moved.repeated()) {
-            // the unanswered attempt moved it and a job executor has fired it since
+        String jobId = jobs.get(0).get("id").asText();
+        Reply moved = cluster.put("/engine-rest/job/" + jobId + "/duedate", admin, Map.of("duedate", due));
+        if (moved.repeated() && moved.status() != 204
+                && list(cluster.get("/engine-rest/job?jobId=" + jobId, admin), "timer " + jobId).isEmpty()) {
+            // the unanswered attempt moved it and a job executor has fired it since: the engine answers the
+            // second attempt for a job no longer there with 500 ("No job found"), not 404
             timersMoved.incrementAndGet();
             return true;
         }

@@ -35,7 +35,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 class ArchitectureTest {
 
     static final String ROOT = "org.orglife";
-    static final List<String> FEATURES = List.of("review", "rating", "rectification", "campaign", "escalation",
+    static final List<String> FEATURES = List.of("review", "ballot", "rating", "rectification", "campaign", "escalation",
             "statistics", "dashboard", "demo");
 
     @ArchTest

@@ -44,6 +44,17 @@ public class AuditTrail {
     }
 
     /**
+     * An event of the cycle that no step's form files, such as a ballot opened, closed or voided with
+     * its reason. Its step is not a task's, so that a step's first filing stays 填报.
+     */
+    public void append(String cycleId, String step, String action, String detail, String actor, Instant at) {
+        jdbc.sql("""
+                insert into audit_event (cycle_id, step, action, member_id, detail, actor, occurred_at)
+                values (?, ?, ?, null, ?, ?, ?)""")
+                .params(cycleId, step, action, detail, actor, Timestamp.from(at)).update();
+    }
+
+    /**
      * A step's submission: 填报 the first time, 修改 when the step's record is filed again; told apart
      * in the insert itself, by the step's earlier filings of the cycle.
      */

@@ -40,6 +40,10 @@ public class CycleArchive {
         s.put("meetings", "select * from meeting where cycle_id = ? order by kind");
         s.put("attendance", withName("meeting_attendance"));
         s.put("tallies", withName("appraisal_tally"));
+        s.put("ballots", """
+                select id, status, codes_issued, codes_cast, closes_at, opened_by, opened_at, ended_by, ended_at,
+                  void_reason
+                from ballot where cycle_id = ? order by opened_at""");
         s.put("liaisonComment", "select * from liaison_comment where cycle_id = ?");
         s.put("ratings", withName("rating"));
         s.put("excellentException", "select * from excellent_exception where cycle_id = ?");

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * launched as if four weeks ago, with the engine's clock set back, 大东沟镇's and 南村镇's launched within
  * it the same day, 川底乡's not at all (its late launch is escalated to the county: a notice, then the
  * county supervisors' 督办); five of 大东沟镇's branches moved ahead on time through the same forms a
- * secretary fills ({@link DemoProgress}); then the overdue sweep's next run is brought to now, and it
+ * secretary fills ({@link DemoProgress}), DDG-03 with its online ballot open and a few votes cast
+ * ({@link DemoBallot}); then the overdue sweep's next run is brought to now, and it
  * escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at
  * the first login: steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
  * day, finds a campaign and leaves it as it is.
@@ -47,9 +48,10 @@ class DemoCampaign {
     private final DemoProgress progress;
     private final ManagementService jobs;
     private final WorkingDayCalendar calendar;
+    private final DemoBallot ballot;
 
-    DemoCampaign(Campaigns campaigns, CountyCampaigns countyCampaigns, CountyProperties county, CampaignRecords records, DemoProgress progress, ManagementService jobs,
-            WorkingDayCalendar calendar) {
+    DemoCampaign(Campaigns campaigns, CountyCampaigns countyCampaigns, CountyProperties county, CampaignRecords records,
+            DemoProgress progress, ManagementService jobs, WorkingDayCalendar calendar, DemoBallot ballot) {
         this.campaigns = campaigns;
         this.countyCampaigns = countyCampaigns;
         this.county = county;
@@ -57,6 +59,7 @@ class DemoCampaign {
         this.progress = progress;
         this.jobs = jobs;
         this.calendar = calendar;
+        this.ballot = ballot;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -82,6 +85,7 @@ class DemoCampaign {
         } finally {
             EngineContext.clockBackToNow();
         }
+        ballot.openWithSomeVotes(dates.year());
         // the overdue sweep's next run, now: the job executor escalates what is overdue at once
         Job sweep = jobs.createJobQuery().processDefinitionKey("overdue-sweep").timers().singleResult();
         if (sweep != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.orglife.engine.AsSystem;
 import org.orglife.registry.Member;
+import org.orglife.registry.MemberStatus;
 import org.orglife.registry.Sanction;
 import org.springframework.stereotype.Service;
 
@@ -80,6 +82,20 @@ public class RatingEligibility {
             this.definitionId = definitionId;
             this.decision = decision;
             this.yearEnd = yearEnd;
+        }
+
+        /**
+         * The members the democratic appraisal is about, in the given order: every member the table
+         * grades, and the probationary members, who are appraised and not graded (SPEC §3). A formal
+         * member the table leaves ungraded, one under 留党察看, has no vote cast about them.
+         */
+        public List<Member> appraised(List<Member> members) {
+            return members.stream().filter(m -> of(m).graded() || m.status() == MemberStatus.PROBATIONARY).toList();
+        }
+
+        /** The members who vote in the democratic appraisal, in the given order. */
+        public List<Member> voters(List<Member> members) {
+            return members.stream().filter(m -> of(m).votes()).toList();
         }
 
         public Eligibility of(Member member) {

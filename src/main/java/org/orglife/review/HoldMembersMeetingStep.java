@@ -4,7 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.orglife.ballot.Ballot;
+import org.orglife.ballot.BallotAttendance;
+import org.orglife.ballot.BallotStatus;
+import org.orglife.ballot.BallotTally;
+import org.orglife.ballot.Ballots;
 import org.orglife.cycle.CycleRecords;
 import org.orglife.cycle.CycleRecords.AttendanceRecord;
 import org.orglife.cycle.CycleRecords.Meeting;
@@ -30,17 +37,21 @@ import org.springframework.stereotype.Component;
  * allows (epidemic control, away as a floating member, health) and by video, phone or letter; the
  * members' appraisal of the committee; the democratic appraisal tallies per member. Members without
  * a vote (probationary, 留党察看) are appraised but do not vote, so the tallies cannot exceed the
- * voters present. The attendance rate is shown, never a condition.
+ * voters present. The attendance rate is shown, never a condition. The tallies are typed from the paper
+ * ballots, or come from the branch's online ballot ({@link Ballots}) once it is closed: then they are
+ * read-only, and the record cannot be filed while a ballot is still open.
  */
 @Component
 class HoldMembersMeetingStep implements ReviewStep {
 
     private final CycleRecords records;
     private final RatingEligibility eligibility;
+    private final Ballots ballots;
 
-    HoldMembersMeetingStep(CycleRecords records, RatingEligibility eligibility) {
+    HoldMembersMeetingStep(CycleRecords records, RatingEligibility eligibility, Ballots ballots) {
         this.records = records;
         this.eligibility = eligibility;
+        this.ballots = ballots;
     }
 
     @Override
@@ -51,37 +62,62 @@ class HoldMembersMeetingStep implements ReviewStep {
     @Override
     public Map<String, Object> prefill(StepContext context) {
         var plan = records.workPlan(context.cycleId()).orElse(null);
-        List<Map<String, Object>> attendance = context.members().stream()
-                .map(m -> FormValues.item("memberId", m.id(), "name", m.name(),
-                        "attendance", m.floatingOut() ? null : Attendance.PRESENT.name(),
-                        "channel", null, "remoteReason", m.floatingOut() ? RemoteReason.FLOATING.name() : null,
-                        "absenceReason", null))
-                .toList();
+        Ballot ballot = ballots.current(context.cycleId()).orElse(null);
+        Map<String, BallotAttendance> recorded = ballot == null ? Map.of()
+                : ballots.attendance(ballot).stream().collect(Collectors.toMap(BallotAttendance::memberId, a -> a));
+        List<Map<String, Object>> attendance = context.members().stream().map(m -> {
+            BallotAttendance a = recorded.get(m.id());
+            if (a != null) {
+                return FormValues.item("memberId", m.id(), "name", m.name(), "attendance", a.attendance().name(),
+                        "channel", null, "remoteReason", a.remoteReason() == null ? null : a.remoteReason().name(),
+                        "absenceReason", null);
+            }
+            return FormValues.item("memberId", m.id(), "name", m.name(),
+                    "attendance", m.floatingOut() ? null : Attendance.PRESENT.name(),
+                    "channel", null, "remoteReason", m.floatingOut() ? RemoteReason.FLOATING.name() : null,
+                    "absenceReason", null);
+        }).toList();
         RatingEligibility.Table table = eligibility.table(context.year());
-        List<Map<String, Object>> tallies = appraised(context, table).stream()
-                .map(m -> FormValues.item("memberId", m.id(), "name", m.name(),
-                        "note", note(table.of(m)),
-                        "excellent", 0, "qualified", 0, "basicallyQualified", 0, "unqualified", 0))
-                .toList();
+        Map<String, BallotTally> counted = closedTallies(ballot);
+        List<Map<String, Object>> tallies = table.appraised(context.members()).stream().map(m -> {
+            BallotTally t = counted.get(m.id());
+            return t == null
+                    ? FormValues.item("memberId", m.id(), "name", m.name(), "note", note(table.of(m)),
+                            "excellent", 0, "qualified", 0, "basicallyQualified", 0, "unqualified", 0,
+                            "fromBallot", false)
+                    : FormValues.item("memberId", m.id(), "name", m.name(), "note", note(table.of(m)),
+                            "excellent", t.excellent(), "qualified", t.qualified(),
+                            "basicallyQualified", t.basicallyQualified(), "unqualified", t.unqualified(),
+                            "fromBallot", true);
+        }).toList();
         return new FormValues()
                 .put("membersHeldOn", plan == null ? null : plan.membersMeetingOn().toString())
                 .put("membersMeetingForm", plan == null ? MeetingForm.WHOLE.name() : plan.membersMeetingForm().name())
                 .put("attendanceRate", "应到会党员 " + context.members().size() + " 名；到会率在提交后计算，仅供参考")
                 .list("attendance", attendance)
                 .put("committeeAppraisal", null)
+                .put("ballotNotice", ballotNotice(context.cycleId(), ballot))
                 .list("tallies", tallies)
                 .toMap();
     }
 
-    /**
-     * The members the democratic appraisal is about: every member but one whom the eligibility table
-     * leaves ungraded though a formal member, such as one under 留党察看 (SPEC §3: no vote cast about
-     * them). Probationary members are appraised and not graded.
-     */
-    static List<Member> appraised(StepContext context, RatingEligibility.Table table) {
-        return context.members().stream()
-                .filter(m -> table.of(m).graded() || m.status() == MemberStatus.PROBATIONARY)
-                .toList();
+    /** What the form says of the online ballot, with the link to it (form-js renders the Markdown). */
+    static String ballotNotice(String cycleId, Ballot ballot) {
+        String link = "(/ballots/" + cycleId + ")";
+        if (ballot == null) {
+            return "民主测评可用纸质测评票，统计后填写下表；也可[开启在线民主测评（扫码测评）]" + link
+                    + "，党员用手机投票，结束后票数自动填入下表。";
+        }
+        if (ballot.status() == BallotStatus.OPEN) {
+            return "在线民主测评进行中（" + ballot.count() + "）。[查看测评、结束测评]" + link
+                    + "后，票数自动填入下表。测评结束前不能提交本表。";
+        }
+        return "下表票数来自在线民主测评（" + ballot.count() + " 张），不能修改。[查看测评]" + link;
+    }
+
+    private Map<String, BallotTally> closedTallies(Ballot ballot) {
+        return ballot == null || ballot.status() != BallotStatus.CLOSED ? Map.of()
+                : ballots.tallies(ballot).stream().collect(Collectors.toMap(BallotTally::memberId, Function.identity()));
     }
 
     private static String notAppraisedBecause(Eligibility e) {
@@ -126,8 +162,13 @@ class HoldMembersMeetingStep implements ReviewStep {
                 attendance.add(new AttendanceRecord(member.id(), status, channel, remoteReason, absenceReason));
             }
         }
+        Ballot ballot = ballots.current(context.cycleId()).orElse(null);
+        if (ballot != null && ballot.status() == BallotStatus.OPEN) {
+            form.problem("在线民主测评尚未结束（" + ballot.count() + "），请先在测评页面结束测评，再提交本表");
+        }
+        Map<String, BallotTally> counted = closedTallies(ballot);
         List<Tally> tallies = new ArrayList<>();
-        List<Member> appraised = appraised(context, table);
+        List<Member> appraised = table.appraised(context.members());
         for (FormData item : MemberList.items(form, "tallies", "民主测评票数", context, appraised)) {
             Member member = context.member(item.text("memberId"));
             if (!appraised.contains(member)) {
@@ -138,6 +179,11 @@ class HoldMembersMeetingStep implements ReviewStep {
             Tally tally = new Tally(item.text("memberId"), item.count("excellent", "优秀票", false),
                     item.count("qualified", "合格票", false), item.count("basicallyQualified", "基本合格票", false),
                     item.count("unqualified", "不合格票", false));
+            BallotTally online = counted.get(member.id());
+            if (online != null && !sameCounts(tally, online)) {
+                item.problem(member.name() + "（" + member.id() + "）的测评票数来自在线民主测评，不能修改");
+                continue;
+            }
             int votes = tally.excellent() + tally.qualified() + tally.basicallyQualified() + tally.unqualified();
             if (votes > voters) {
                 item.problem("测评票数合计 " + votes + " 张，超过了有表决权的到会党员人数 " + voters + " 名");
@@ -148,5 +194,10 @@ class HoldMembersMeetingStep implements ReviewStep {
         records.saveMembersMeeting(context.cycleId(),
                 new Meeting(CycleRecords.MEMBERS, heldOn, MeetingMode.FACE_TO_FACE, null, meetingForm, null, appraisal),
                 attendance, tallies);
+    }
+
+    private static boolean sameCounts(Tally typed, BallotTally online) {
+        return typed.excellent() == online.excellent() && typed.qualified() == online.qualified()
+                && typed.basicallyQualified() == online.basicallyQualified() && typed.unqualified() == online.unqualified();
     }
 }

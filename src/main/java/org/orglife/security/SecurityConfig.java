@@ -93,13 +93,14 @@ class SecurityConfig implements WebMvcConfigurer {
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/dashboard", "/dashboard/**").authenticated()
+                        .requestMatchers("/dashboard", "/dashboard/**", "/ballots", "/ballots/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
-                // the webapps carry their own CSRF protection and session login
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                // the webapps carry their own CSRF protection and session login; a ballot page is answered
+                // with its code, which a forged form cannot know
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/ballot", "/ballot/**"))
                 // the Camunda pages send their own policy (with the nonces their scripts need); ours this one
                 .headers(headers -> headers.frameOptions(Customizer.withDefaults())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(

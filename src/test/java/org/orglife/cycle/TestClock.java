@@ -15,6 +15,14 @@ public final class TestClock {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(year, month, day, 9, 0, 0, 0, SHANGHAI).toInstant()));
     }
 
+    public static void at(java.time.Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    public static java.time.Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
     public static void reset() {
         ClockUtil.reset();
     }

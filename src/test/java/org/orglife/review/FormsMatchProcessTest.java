@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
@@ -127,6 +129,9 @@ class FormsMatchProcessTest {
     /** What a form binds: top-level keys and list paths, and for each list the keys of its item fields. */
     record Bindings(Set<String> keys, Map<String, Set<String>> lists, Map<String, List<String>> choices) {
 
+        static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
+        static final Pattern EXPRESSION = Pattern.compile("=\\s*(\\w+)\\s*");
+
         static Bindings of(JsonNode form) {
             Bindings bindings = new Bindings(new TreeSet<>(), new TreeMap<>(), new TreeMap<>());
             bindings.collect(form.get("components"), bindings.keys, null);
@@ -136,6 +141,15 @@ class FormsMatchProcessTest {
         private void collect(JsonNode components, Set<String> into, String list) {
             for (JsonNode c : components) {
                 String type = c.path("type").asText();
+                // a text shows a variable by {{name}}; a field is read-only by a variable of its list item
+                Matcher shown = TEMPLATE.matcher(c.path("text").asText());
+                while (shown.find()) {
+                    into.add(shown.group(1));
+                }
+                Matcher readOnlyBy = EXPRESSION.matcher(c.path("readonly").asText());
+                if (readOnlyBy.matches()) {
+                    into.add(readOnlyBy.group(1));
+                }
                 if (type.equals("dynamiclist")) {
                     String path = c.get("path").asText();
                     into.add(path);

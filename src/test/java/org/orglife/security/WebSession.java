@@ -2,6 +2,7 @@ package org.orglife.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,5 +52,23 @@ public final class WebSession {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, cookie);
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    /**
+     * Posts a form as the signed-in browser does, with the session's CSRF token (read from the
+     * dashboard's sign-out form); redirects are not followed.
+     */
+    public ResponseEntity<String> post(String path, Map<String, String> fields) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get("/dashboard").getBody());
+        assertThat(csrf.find()).as("the dashboard carries a CSRF token").isTrue();
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        form.add("_csrf", csrf.group(1));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        RestTemplate direct = new RestTemplate(new SimpleClientHttpRequestFactory());
+        direct.setErrorHandler(response -> false);
+        return direct.exchange(http.getRootUri() + path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }
 }

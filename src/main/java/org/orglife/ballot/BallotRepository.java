@@ -1,0 +1,194 @@
+package org.orglife.ballot;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.orglife.form.Choices.Attendance;
+import org.orglife.form.Choices.RemoteReason;
+import org.orglife.rating.Grade;
+import org.orglife.registry.BranchVisibility;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ballots, their codes, tallies and the attendance recorded on opening. A vote touches the ballot
+ * row first ({@link #countVote}), so that votes and the close of one ballot take their turns on it.
+ */
+@Repository
+class BallotRepository {
+
+    static final String UNUSED = "UNUSED";
+    static final String SPENT = "SPENT";
+    static final String DEAD = "DEAD";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    BallotRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A code and the ballot it belongs to. */
+    record CodeOfBallot(String code, String state, Ballot ballot) {
+    }
+
+    /** A ballot of a branch in a person's view, for the township's list: counts only. */
+    record BallotOfBranch(Ballot ballot, String branchCode, String branchName, int year) {
+    }
+
+    void insert(Ballot ballot, List<String> codes, List<BallotTally> appraised, List<BallotAttendance> attendance) {
+        jdbc.sql("""
+                insert into ballot (id, cycle_id, status, codes_issued, codes_cast, closes_at, opened_by, opened_at)
+                values (?, ?, ?, ?, 0, ?, ?, ?)""")
+                .params(ballot.id(), ballot.cycleId(), ballot.status().name(), ballot.codesIssued(),
+                        Timestamp.from(ballot.closesAt()), ballot.openedBy(), Timestamp.from(ballot.openedAt()))
+                .update();
+        batch.batchUpdate("insert into ballot_code (code, ballot_id, state) values (?, ?, ?)",
+                codes.stream().map(c -> new Object[] { c, ballot.id(), UNUSED }).toList());
+        batch.batchUpdate("""
+                insert into ballot_tally (ballot_id, member_id, position, note, excellent, qualified,
+                  basically_qualified, unqualified)
+                values (?, ?, ?, ?, 0, 0, 0, 0)""", java.util.stream.IntStream.range(0, appraised.size())
+                .mapToObj(i -> new Object[] { ballot.id(), appraised.get(i).memberId(), i, appraised.get(i).note() })
+                .toList());
+        batch.batchUpdate("insert into ballot_attendance (ballot_id, member_id, attendance, remote_reason) values (?, ?, ?, ?)",
+                attendance.stream().map(a -> new Object[] { ballot.id(), a.memberId(), a.attendance().name(),
+                        a.remoteReason() == null ? null : a.remoteReason().name() }).toList());
+    }
+
+    Optional<Ballot> find(String id) {
+        return jdbc.sql("select * from ballot where id = ?").param(id).query(BallotRepository::map).optional();
+    }
+
+    /** The cycle's ballots, the latest first. */
+    List<Ballot> ofCycle(String cycleId) {
+        return jdbc.sql("select * from ballot where cycle_id = ? order by opened_at desc, id")
+                .param(cycleId).query(BallotRepository::map).list();
+    }
+
+    /** The cycle's ballot that is open or closed, if any: voided ones do not count. */
+    Optional<Ballot> current(String cycleId) {
+        return jdbc.sql("select * from ballot where cycle_id = ? and status <> 'VOIDED'")
+                .param(cycleId).query(BallotRepository::map).optional();
+    }
+
+    /** Takes the cycle's row for the rest of the transaction: two openings of one cycle take turns. */
+    void lockCycle(String cycleId) {
+        jdbc.sql("select id from review_cycle where id = ? for update").param(cycleId).query(String.class).optional();
+    }
+
+    Optional<CodeOfBallot> findCode(String code) {
+        return jdbc.sql("select c.code, c.state as code_state, b.* from ballot_code c join ballot b on b.id = c.ballot_id where c.code = ?")
+                .param(code)
+                .query((rs, n) -> new CodeOfBallot(rs.getString("code"), rs.getString("code_state"), map(rs, n)))
+                .optional();
+    }
+
+    /** Counts one more vote if the ballot is still open, taking its row until the transaction ends. */
+    boolean countVote(String ballotId) {
+        return jdbc.sql("update ballot set codes_cast = codes_cast + 1 where id = ? and status = 'OPEN'")
+                .param(ballotId).update() == 1;
+    }
+
+    /** Spends the code if it is still unused. */
+    boolean spend(String code) {
+        return jdbc.sql("update ballot_code set state = 'SPENT' where code = ? and state = 'UNUSED'").param(code)
+                .update() == 1;
+    }
+
+    /** One vote more for this grade for each of these members: one statement per grade. */
+    void addVotes(String ballotId, Grade grade, List<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        String column = switch (grade) {
+            case EXCELLENT -> "excellent";
+            case QUALIFIED -> "qualified";
+            case BASICALLY_QUALIFIED -> "basically_qualified";
+            case UNQUALIFIED -> "unqualified";
+        };
+        int updated = jdbc.sql("update ballot_tally set " + column + " = " + column + " + 1"
+                        + " where ballot_id = :ballot and member_id in (:members)")
+                .param("ballot", ballotId).param("members", memberIds).update();
+        if (updated != memberIds.size()) {
+            throw new IllegalStateException("ballot " + ballotId + " appraises " + updated + " of " + memberIds.size()
+                    + " members voted on");
+        }
+    }
+
+    /** Ends an open ballot; its unused codes die. False if it was no longer open. */
+    boolean end(String ballotId, BallotStatus status, String by, Instant at, String voidReason) {
+        int ended = jdbc.sql("""
+                update ballot set status = ?, ended_by = ?, ended_at = ?, void_reason = ?
+                where id = ? and status = 'OPEN'""")
+                .params(status.name(), by, Timestamp.from(at), voidReason, ballotId).update();
+        if (ended == 1) {
+            jdbc.sql("update ballot_code set state = 'DEAD' where ballot_id = ? and state = 'UNUSED'").param(ballotId)
+                    .update();
+        }
+        return ended == 1;
+    }
+
+    /** Voids a closed ballot: its tallies no longer stand for the meeting's. False if it was not closed. */
+    boolean voidClosed(String ballotId, String by, Instant at, String reason) {
+        return jdbc.sql("""
+                update ballot set status = 'VOIDED', ended_by = ?, ended_at = ?, void_reason = ?
+                where id = ? and status = 'CLOSED'""")
+                .params(by, Timestamp.from(at), reason, ballotId).update() == 1;
+    }
+
+    /** The members the ballot appraises, in the page's order, with their counts. */
+    List<BallotTally> tallies(String ballotId) {
+        return jdbc.sql("""
+                select t.*, m.name from ballot_tally t join party_member m on m.id = t.member_id
+                where t.ballot_id = ? order by t.position""")
+                .param(ballotId)
+                .query((rs, n) -> new BallotTally(rs.getString("member_id"), rs.getString("name"), rs.getString("note"),
+                        rs.getInt("excellent"), rs.getInt("qualified"), rs.getInt("basically_qualified"),
+                        rs.getInt("unqualified")))
+                .list();
+    }
+
+    List<BallotAttendance> attendance(String ballotId) {
+        return jdbc.sql("select * from ballot_attendance where ballot_id = ? order by member_id").param(ballotId)
+                .query((rs, n) -> new BallotAttendance(rs.getString("member_id"),
+                        Attendance.valueOf(rs.getString("attendance")),
+                        rs.getString("remote_reason") == null ? null : RemoteReason.valueOf(rs.getString("remote_reason"))))
+                .list();
+    }
+
+    /** The ballots of a year's cycles in a person's view, by branch, the latest of each branch first. */
+    List<BallotOfBranch> ofYear(int year, BranchVisibility.Scope scope) {
+        return scope.bind(jdbc.sql("""
+                select b.*, c.branch_code, c.review_year, p.name as branch_name
+                from ballot b join review_cycle c on c.id = b.cycle_id join party_branch p on p.code = c.branch_code
+                where c.review_year = :year and\s""" + scope.condition("p") + " order by c.branch_code, b.opened_at desc"))
+                .param("year", year)
+                .query((rs, n) -> new BallotOfBranch(map(rs, n), rs.getString("branch_code"), rs.getString("branch_name"),
+                        rs.getInt("review_year")))
+                .list();
+    }
+
+    private static Ballot map(ResultSet rs, int row) throws SQLException {
+        return new Ballot(rs.getString("id"), rs.getString("cycle_id"), BallotStatus.valueOf(rs.getString("status")),
+                rs.getInt("codes_issued"), rs.getInt("codes_cast"), instant(rs, "closes_at"), rs.getString("opened_by"),
+                instant(rs, "opened_at"), rs.getString("ended_by"), instant(rs, "ended_at"), rs.getString("void_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** The codes of a ballot, for its slips. */
+    List<String> codes(String ballotId) {
+        return jdbc.sql("select code from ballot_code where ballot_id = ? order by code").param(ballotId)
+                .query(String.class).list();
+    }
+}

@@ -123,7 +123,9 @@ final class Chromium implements AutoCloseable {
 
     /**
      * Writes {@code target/screenshots/<name>.png}. The window is first made as tall as the page's
-     * tallest scrolling pane (Tasklist scrolls the form inside its own column), so the whole form shows.
+     * tallest scrolling pane (Tasklist scrolls the form inside its own column), so the whole form shows;
+     * the window's own frame (its outer height less the viewport's) is added, or a page that scrolls as
+     * a whole would lose its last part.
      */
     Path screenshot(String name) {
         Number height = (Number) script("""
@@ -133,7 +135,7 @@ final class Chromium implements AutoCloseable {
                     h = Math.max(h, el.scrollHeight + el.getBoundingClientRect().top + 80);
                   }
                 }
-                return h;""");
+                return h + Math.max(0, window.outerHeight - window.innerHeight);""");
         Dimension original = driver.manage().window().getSize();
         try {
             driver.manage().window().setSize(new Dimension(original.getWidth(),

@@ -28,13 +28,18 @@ public final class WebSession {
     }
 
     public static WebSession signIn(TestRestTemplate http, String person) {
+        return signIn(http, person, "demo");
+    }
+
+    /** Signs in with another password than the demo's (the PostgreSQL tests' accounts have their own). */
+    public static WebSession signIn(TestRestTemplate http, String person, String password) {
         ResponseEntity<String> form = http.getForEntity("/login", String.class);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.getBody());
         assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
         String cookie = form.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
         LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         fields.add("username", person);
-        fields.add("password", "demo");
+        fields.add("password", password);
         fields.add("_csrf", csrf.group(1));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

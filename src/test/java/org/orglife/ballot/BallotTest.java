@@ -333,6 +333,91 @@ class BallotTest {
         assertThat(limited.getBody()).contains("输入错误的票码次数过多", "分钟后再试");
     }
 
+    @Test
+    void everyBadInputIsRefusedWithAChineseMessageAndWritesNothing() {
+        // given DDG-10's members' meeting of 2099
+        CycleDriver cycle = meetingOf("DDG-10", 2099);
+        String cycleId = cycle.businessKey;
+        WebSession secretary = WebSession.signIn(http, "sec-DDG-10");
+        BallotClient phone = new BallotClient(http);
+        Map<String, String> present = Map.of("a_DDG10-001", "PRESENT", "a_DDG10-002", "PRESENT", "a_DDG10-004",
+                "PRESENT");
+
+        // the opening form: an answer missing, an unknown answer, remote without a reason, a stranger
+        Map<String, Object> nothing = ballotRows();
+        for (Map<String, String> form : List.of(Map.of("a_DDG10-001", "PRESENT"),
+                Map.of("a_DDG10-001", "PRESENT", "a_DDG10-002", "MAYBE", "a_DDG10-004", "PRESENT"),
+                Map.of("a_DDG10-001", "REMOTE", "a_DDG10-002", "PRESENT", "a_DDG10-004", "PRESENT"),
+                Map.of("a_DDG10-001", "REMOTE", "r_DDG10-001", "BUSY", "a_DDG10-002", "PRESENT", "a_DDG10-004", "PRESENT"),
+                Map.of("a_DDG10-001", "PRESENT", "a_DDG10-002", "PRESENT", "a_DDG10-004", "PRESENT", "a_DDG10-003", "PRESENT"),
+                Map.of("a_DDG10-001", "ABSENT", "a_DDG10-002", "ABSENT", "a_DDG10-004", "ABSENT"))) {
+            ResponseEntity<String> refused = secretary.post("/ballots/" + cycleId + "/open", form);
+            assertThat(refused.getStatusCode().value()).as(form.toString()).isEqualTo(400);
+            assertThat(refused.getBody()).as(form.toString()).containsAnyOf("请核对到会情况", "不能生成票码");
+        }
+        assertThat(secretary.post("/ballots/" + cycleId + "/close", Map.of()).getBody()).contains("没有进行中的在线测评");
+        assertThat(secretary.post("/ballots/" + cycleId + "/void", Map.of("reason", "重来")).getBody())
+                .contains("没有可作废的在线测评");
+        assertThat(ballotRows()).isEqualTo(nothing);
+
+        open(secretary, cycleId);
+        String code = codes(cycleId, "UNUSED").get(0);
+        List<String> members = BallotClient.members(phone.page(code).getBody());
+        phone.cast(code, everyone(members, "EXCELLENT"));
+        String fresh = codes(cycleId, "UNUSED").get(0);
+        Map<String, Object> before = ballotRows();
+
+        // the ballot page: codes that cannot be, codes of no ballot, choices missing, unknown or for strangers
+        Map<String, Map<String, String>> votes = new LinkedHashMap<>();
+        votes.put("0000-1111-OOOO", everyone(members, "EXCELLENT"));
+        votes.put("ABC", everyone(members, "EXCELLENT"));
+        votes.put("A".repeat(200), everyone(members, "EXCELLENT"));
+        votes.put("<script>", everyone(members, "EXCELLENT"));
+        votes.put("ZZZZ-ZZZZ-ZZZZ", everyone(members, "EXCELLENT"));
+        votes.put(fresh, Map.of(members.get(0), "EXCELLENT"));
+        votes.put(fresh + " ", everyone(members, "GOOD"));
+        Map<String, String> stranger = everyone(members, "QUALIFIED");
+        stranger.put("DDG09-001", "QUALIFIED");
+        votes.put(fresh.toLowerCase(), stranger);
+        votes.put(code, everyone(members, "QUALIFIED"));
+        votes.forEach((typed, choices) -> {
+            for (ResponseEntity<String> answer : List.of(phone.cast(typed, choices), phone.review(typed, choices))) {
+                assertThat(answer.getStatusCode().is4xxClientError()).as(typed + " " + choices).isTrue();
+                assertThat(answer.getBody()).as(typed).containsPattern("[\\u4e00-\\u9fff]{4,}")
+                        .doesNotContain("Exception", "Whitelabel");
+            }
+        });
+        ResponseEntity<String> typed = http.getForEntity("/ballot?code=1234", String.class);
+        assertThat(typed.getStatusCode().value()).isEqualTo(400);
+        assertThat(typed.getBody()).contains("票码为 12 位字母和数字");
+
+        // the secretary's: a void without a reason or with one too long
+        for (String reason : List.of("", "   ", "长".repeat(301))) {
+            ResponseEntity<String> refused = secretary.post("/ballots/" + cycleId + "/void", Map.of("reason", reason));
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("请填写作废原因（300 字以内）");
+        }
+        ResponseEntity<String> twice = secretary.post("/ballots/" + cycleId + "/open", present);
+        assertThat(twice.getStatusCode().value()).isEqualTo(409);
+        assertThat(twice.getBody()).contains("已有一次在线测评（测评进行中）");
+
+        // then nothing was written
+        assertThat(ballotRows()).isEqualTo(before);
+    }
+
+    /** Every ballot row and every count, to see that nothing changed. */
+    Map<String, Object> ballotRows() {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("ballots", jdbc.sql("select id, status, codes_cast from ballot order by id").query().listOfRows());
+        rows.put("codes", jdbc.sql("select state, count(*) from ballot_code group by state order by state").query()
+                .listOfRows());
+        rows.put("tallies", jdbc.sql("""
+                select sum(excellent), sum(qualified), sum(basically_qualified), sum(unqualified) from ballot_tally""")
+                .query().listOfRows());
+        rows.put("audit", jdbc.sql("select count(*) from audit_event").query(Integer.class).single());
+        return rows;
+    }
+
     int historyRows(String table, CycleDriver cycle) {
         return jdbc.sql("select count(*) from " + table + " where proc_inst_id_ = ?").param(cycle.processInstanceId)
                 .query(Integer.class).single();

@@ -318,6 +318,47 @@ class AuthorizationMatrixTest {
         softly.assertAll();
     }
 
+    /**
+     * A branch's appraisal ballot (issue 19): its page and count for those who see the branch, nobody
+     * else (not found, as an archive is); its slips, which carry the codes, for its secretary alone;
+     * signing in first for all of it.
+     */
+    @Test
+    void aBranchsBallotIsSeenByThoseWhoSeeTheBranchAndItsCodesByItsSecretaryAlone() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Branch own : active) {
+            String secretary = own.secretary().userId();
+            WebSession session = WebSession.signIn(http, secretary);
+            softly.assertThat(session.get("/ballots/" + YEAR + "-" + own.code()).getStatusCode()).as(secretary)
+                    .isEqualTo(HttpStatus.OK);
+            for (Branch other : active) {
+                if (!other.code().equals(own.code())) {
+                    for (String page : List.of("", "/count", "/screen", "/slips")) {
+                        softly.assertThat(session.get("/ballots/" + YEAR + "-" + other.code() + page).getStatusCode())
+                                .as("%s opens the ballot%s of %s", secretary, page, other.code())
+                                .isEqualTo(HttpStatus.NOT_FOUND);
+                    }
+                }
+            }
+        }
+        for (String person : List.of("liaison1", "chief1", "office", "supervisor")) {
+            WebSession session = WebSession.signIn(http, person);
+            for (Branch branch : active) {
+                String ballot = "/ballots/" + YEAR + "-" + branch.code();
+                boolean sees = TOWNSHIP_ROLES.contains(person) || names(branch, person);
+                softly.assertThat(session.get(ballot).getStatusCode()).as("%s opens %s", person, ballot)
+                        .isEqualTo(sees ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+                softly.assertThat(session.get(ballot + "/slips").getStatusCode()).as("%s prints %s", person, ballot)
+                        .isEqualTo(sees ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
+            }
+        }
+        ResponseEntity<String> anonymous = http.getForEntity("/ballots/" + YEAR + "-" + REVIEWED, String.class);
+        softly.assertThat(anonymous.getBody()).as("nobody signed in is sent to sign in")
+                .satisfiesAnyOf(body -> assertThat(body).isNull(), body -> assertThat(body).contains("看板登录"));
+        softly.assertThat(anonymous.getBody() == null ? "" : anonymous.getBody()).doesNotContain("测评状态");
+        softly.assertAll();
+    }
+
     /** One person of each role: a secretary, a liaison cadre, an area chief, the office, a supervisor, the administrator. */
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final List<String> ROLES = List.of("sec-DDG-02", "liaison1", "chief1", "office", "supervisor", ADMIN);

@@ -21,12 +21,15 @@ class BenchCommand {
 
     private final Benchmark benchmark;
     private final Baseline baseline;
+    private final BallotBenchmark ballots;
     private final BenchSettings settings;
     private final ApplicationContext context;
 
-    BenchCommand(Benchmark benchmark, Baseline baseline, BenchSettings settings, ApplicationContext context) {
+    BenchCommand(Benchmark benchmark, Baseline baseline, BallotBenchmark ballots, BenchSettings settings,
+            ApplicationContext context) {
         this.benchmark = benchmark;
         this.baseline = baseline;
+        this.ballots = ballots;
         this.settings = settings;
         this.context = context;
     }
@@ -45,7 +48,9 @@ class BenchCommand {
     private void runAndExit() {
         int code = 0;
         try {
-            if (settings.baseline()) {
+            if (settings.ballots() > 0) {
+                ballots.run(settings, System.out);
+            } else if (settings.baseline()) {
                 baseline.run(settings, System.out);
             } else {
                 benchmark.run(settings, System.out);

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * OrgLife's driver makes: the open task, its form variables, submit-form as a member of its candidate
  * group, authorization on); {@code --bench.paired} (OrgLife and the bare engine making the same calls side by
  * side in one run, taking turns on one client thread, with the CPU of each and the ratio); {@code --bench.trace} (statements by where they come from, round trips by kind:
- * slower, for finding a cost, not for measuring it);
+ * slower, for finding a cost, not for measuring it); {@code --bench.ballots} (instead, the appraisal ballot:
+ * that many votes cast over HTTP into one branch's ballot by the client threads, {@link BallotBenchmark});
  * {@code bench.exit} ends the JVM after the run (the command line), off in tests.
  */
 @ConfigurationProperties("bench")
@@ -23,7 +24,7 @@ public record BenchSettings(@DefaultValue("1") int townships, @DefaultValue("200
         @DefaultValue("200") int inboxSamples, @DefaultValue("10") int dashboardSamples,
         @DefaultValue("0") int drive, @DefaultValue("false") boolean baseline,
         @DefaultValue("plain") String baselineCalls, @DefaultValue("false") boolean paired,
-        @DefaultValue("false") boolean trace,
+        @DefaultValue("false") boolean trace, @DefaultValue("0") int ballots,
         @DefaultValue("false") boolean exit) {
 
     /** The number of cycles driven to the end. */

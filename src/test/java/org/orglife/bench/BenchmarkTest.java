@@ -63,7 +63,7 @@ class BenchmarkTest {
 
     @Test
     void theBareEngineAnchorWorksEveryTaskOfEveryInstance(CapturedOutput output) throws Exception {
-        BenchSettings bare = new BenchSettings(1, 10, 6, 2, "h2", "bulk", 20, 3, 0, true, "plain", false, false, false);
+        BenchSettings bare = new BenchSettings(1, 10, 6, 2, "h2", "bulk", 20, 3, 0, true, "plain", false, false, 0, false);
 
         Map<String, Object> line = baseline.run(bare, System.out);
 
@@ -77,7 +77,7 @@ class BenchmarkTest {
 
     @Test
     void theBareEngineMakesTheCallsOurDriverMakesWithAuthorizationOn(CapturedOutput output) throws Exception {
-        BenchSettings same = new BenchSettings(1, 10, 6, 2, "h2", "bulk", 20, 3, 0, true, "same", false, false, false);
+        BenchSettings same = new BenchSettings(1, 10, 6, 2, "h2", "bulk", 20, 3, 0, true, "same", false, false, 0, false);
 
         Map<String, Object> line = baseline.run(same, System.out);
 

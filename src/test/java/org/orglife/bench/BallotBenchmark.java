@@ -1,0 +1,179 @@
+package org.orglife.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.orglife.ballot.Ballot;
+import org.orglife.ballot.Ballots;
+import org.orglife.cycle.ReviewCycle;
+import org.orglife.cycle.ReviewCycles;
+import org.orglife.rating.Grade;
+import org.orglife.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The appraisal ballot under load ({@code --bench.ballots=N}): one branch's members' meeting with N
+ * voters present, N ballots cast over real HTTP by {@code --bench.threads} clients at once, each
+ * opening its slip's page and then casting all of its choices, as a phone does. Prints the votes per
+ * second and the cast's latencies in a {@code BALLOT {...}} line, after checking that every vote was
+ * counted: each member's four counts add up to N.
+ */
+@Component
+@Profile("bench")
+class BallotBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(BallotBenchmark.class);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final SyntheticRegistry registry;
+    private final ReviewCycles reviewCycles;
+    private final Ballots ballots;
+    private final ProcessEngine engine;
+    private final JdbcTemplate jdbc;
+    private final Environment environment;
+
+    BallotBenchmark(SyntheticRegistry registry, ReviewCycles reviewCycles, Ballots ballots, ProcessEngine engine,
+            JdbcTemplate jdbc, Environment environment) {
+        this.registry = registry;
+        this.reviewCycles = reviewCycles;
+        this.ballots = ballots;
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.environment = environment;
+    }
+
+    Map<String, Object> run(BenchSettings s, PrintStream out) throws Exception {
+        int year = LocalDate.now(SHANGHAI).getYear();
+        registry.writeTownshipIdentity();
+        registry.writeRegistry(1, 1, s.members(), year);
+        registry.writeIdentity(1, true);
+
+        // branch 1's cycle, at its members' meeting, its ballot opened by its secretary with N voters present
+        String branch = SyntheticRegistry.code(1);
+        ReviewCycle cycle = reviewCycles.start(branch, year, Map.of());
+        engine.getRuntimeService().createProcessInstanceModification(cycle.processInstanceId())
+                .startBeforeActivity("holdMembersMeeting").cancelAllForActivity("draftWorkPlan").execute();
+        CurrentUser secretary = new CurrentUser(SyntheticRegistry.secretary(1), List.of("branch-" + branch),
+                List.of(registry.townshipOf(1)));
+        Ballots.CycleOfBranch ofBranch = ballots.cycle(cycle.id(), secretary);
+        List<Ballots.Voter> voters = ballots.voters(ofBranch);
+        if (voters.size() < s.ballots()) {
+            throw new IllegalArgumentException("--bench.ballots=" + s.ballots() + " needs as many voters; "
+                    + s.members() + " members give " + voters.size() + ": raise --bench.members");
+        }
+        Map<String, String> attendance = new HashMap<>();
+        for (int i = 0; i < voters.size(); i++) {
+            attendance.put(voters.get(i).memberId(), i < s.ballots() ? "PRESENT" : "ABSENT");
+        }
+        Ballot ballot = ballots.open(cycle.id(), attendance, Map.of(), secretary);
+        List<String> codes = ballots.codesToPrint(ofBranch, secretary);
+        List<String> appraised = jdbc.queryForList("select member_id from ballot_tally where ballot_id = ? order by position",
+                String.class, ballot.id());
+        log.info("ballot of {}: {} codes, {} members appraised, {} client threads", branch, codes.size(),
+                appraised.size(), s.threads());
+
+        // N phones, s.threads at a time
+        String base = "http://localhost:" + environment.getProperty("local.server.port");
+        ConcurrentLinkedQueue<String> slips = new ConcurrentLinkedQueue<>(codes);
+        List<Double> castMs = Collections.synchronizedList(new ArrayList<>());
+        List<Double> pageMs = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService phones = Executors.newFixedThreadPool(s.threads());
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < s.threads(); t++) {
+            int seed = t;
+            running.add(phones.submit(() -> {
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                Random random = new Random(seed);
+                for (String code = slips.poll(); code != null; code = slips.poll()) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> page = send(client, HttpRequest.newBuilder(URI.create(base + "/ballot/" + code))
+                            .GET().build());
+                    pageMs.add((System.nanoTime() - t0) / 1e6);
+                    expect(page, 200, "民主评议党员测评票");
+                    String body = appraised.stream().map(member -> "m_" + URLEncoder.encode(member, StandardCharsets.UTF_8)
+                            + "=" + Grade.values()[random.nextInt(4)].name()).collect(Collectors.joining("&"));
+                    long t1 = System.nanoTime();
+                    HttpResponse<String> cast = send(client, HttpRequest.newBuilder(URI.create(base + "/ballot/" + code))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    castMs.add((System.nanoTime() - t1) / 1e6);
+                    expect(cast, 200, "投票成功");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> phone : running) {
+            phone.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        phones.shutdown();
+
+        // every vote counted: each member's counts add up to N, and the last code closed the ballot
+        List<Integer> sums = jdbc.queryForList("""
+                select excellent + qualified + basically_qualified + unqualified from ballot_tally where ballot_id = ?""",
+                Integer.class, ballot.id());
+        if (sums.stream().anyMatch(sum -> sum != s.ballots())) {
+            throw new IllegalStateException("votes lost or counted twice: " + sums.stream().distinct().toList());
+        }
+        String status = jdbc.queryForObject("select status from ballot where id = ?", String.class, ballot.id());
+
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("db", s.db());
+        line.put("ballots", s.ballots());
+        line.put("members_appraised", appraised.size());
+        line.put("threads", s.threads());
+        line.put("seconds", Benchmark.round(seconds, 2));
+        line.put("votes_per_s", Benchmark.round(s.ballots() / seconds, 1));
+        line.put("cast_p50_ms", Benchmark.round(Benchmark.percentile(castMs, 50), 1));
+        line.put("cast_p95_ms", Benchmark.round(Benchmark.percentile(castMs, 95), 1));
+        line.put("cast_max_ms", Benchmark.round(Collections.max(castMs), 1));
+        line.put("page_p95_ms", Benchmark.round(Benchmark.percentile(pageMs, 95), 1));
+        line.put("closed_by_last_code", "CLOSED".equals(status));
+        out.println("BALLOT " + new ObjectMapper().writeValueAsString(line));
+        return line;
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> answer, int status, String text) {
+        if (answer.statusCode() != status || !answer.body().contains(text)) {
+            throw new IllegalStateException(answer.uri() + " answered " + answer.statusCode() + ": "
+                    + answer.body().substring(0, Math.min(300, answer.body().length())));
+        }
+    }
+}

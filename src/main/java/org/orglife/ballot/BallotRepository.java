@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ballots, their codes, tallies and the attendance recorded on opening. A vote touches the ballot
- * row first ({@link #countVote}), so that votes and the close of one ballot take their turns on it.
+ * The ballots, their codes, the members they appraise and the attendance recorded on opening. A
+ * ballot's counts are one row's ({@link BallotCounts}): a vote takes the ballot's row
+ * ({@link #openForVote}), spends its code and writes the counts back, so that votes and the close of
+ * one ballot take their turns on that row, and a vote writes one row whatever the branch's size.
  */
 @Repository
 class BallotRepository {
@@ -38,23 +40,30 @@ class BallotRepository {
     record CodeOfBallot(String code, String state, Ballot ballot) {
     }
 
+    /** An open ballot as a vote finds it, its row taken: how many codes were used, and the counts. */
+    record OpenBallot(int codesIssued, int codesCast, BallotCounts counts) {
+    }
+
+    /** The columns of a ballot but its counts, which only a vote and the tallies read. */
+    private static final String COLUMNS = "b.id, b.cycle_id, b.status, b.codes_issued, b.codes_cast, b.closes_at, "
+            + "b.opened_by, b.opened_at, b.ended_by, b.ended_at, b.void_reason";
+
     /** A ballot of a branch in a person's view, for the township's list: counts only. */
     record BallotOfBranch(Ballot ballot, String branchCode, String branchName, int year) {
     }
 
-    void insert(Ballot ballot, List<String> codes, List<BallotTally> appraised, List<BallotAttendance> attendance) {
+    void insert(Ballot ballot, List<String> codes, List<Ballots.Appraised> appraised, List<BallotAttendance> attendance) {
         jdbc.sql("""
-                insert into ballot (id, cycle_id, status, codes_issued, codes_cast, closes_at, opened_by, opened_at)
-                values (?, ?, ?, ?, 0, ?, ?, ?)""")
+                insert into ballot (id, cycle_id, status, codes_issued, codes_cast, counts, closes_at, opened_by, opened_at)
+                values (?, ?, ?, ?, 0, ?, ?, ?, ?)""")
                 .params(ballot.id(), ballot.cycleId(), ballot.status().name(), ballot.codesIssued(),
-                        Timestamp.from(ballot.closesAt()), ballot.openedBy(), Timestamp.from(ballot.openedAt()))
+                        BallotCounts.none(appraised.size()).toString(), Timestamp.from(ballot.closesAt()),
+                        ballot.openedBy(), Timestamp.from(ballot.openedAt()))
                 .update();
         batch.batchUpdate("insert into ballot_code (code, ballot_id, state) values (?, ?, ?)",
                 codes.stream().map(c -> new Object[] { c, ballot.id(), UNUSED }).toList());
-        batch.batchUpdate("""
-                insert into ballot_tally (ballot_id, member_id, position, note, excellent, qualified,
-                  basically_qualified, unqualified)
-                values (?, ?, ?, ?, 0, 0, 0, 0)""", java.util.stream.IntStream.range(0, appraised.size())
+        batch.batchUpdate("insert into ballot_member (ballot_id, member_id, position, note) values (?, ?, ?, ?)",
+                java.util.stream.IntStream.range(0, appraised.size())
                 .mapToObj(i -> new Object[] { ballot.id(), appraised.get(i).memberId(), i, appraised.get(i).note() })
                 .toList());
         batch.batchUpdate("insert into ballot_attendance (ballot_id, member_id, attendance, remote_reason) values (?, ?, ?, ?)",
@@ -63,18 +72,18 @@ class BallotRepository {
     }
 
     Optional<Ballot> find(String id) {
-        return jdbc.sql("select * from ballot where id = ?").param(id).query(BallotRepository::map).optional();
+        return jdbc.sql("select " + COLUMNS + " from ballot b where b.id = ?").param(id).query(BallotRepository::map).optional();
     }
 
     /** The cycle's ballots, the latest first. */
     List<Ballot> ofCycle(String cycleId) {
-        return jdbc.sql("select * from ballot where cycle_id = ? order by opened_at desc, id")
+        return jdbc.sql("select " + COLUMNS + " from ballot b where b.cycle_id = ? order by b.opened_at desc, b.id")
                 .param(cycleId).query(BallotRepository::map).list();
     }
 
     /** The cycle's ballot that is open or closed, if any: voided ones do not count. */
     Optional<Ballot> current(String cycleId) {
-        return jdbc.sql("select * from ballot where cycle_id = ? and status <> 'VOIDED'")
+        return jdbc.sql("select " + COLUMNS + " from ballot b where b.cycle_id = ? and b.status <> 'VOIDED'")
                 .param(cycleId).query(BallotRepository::map).optional();
     }
 
@@ -84,42 +93,32 @@ class BallotRepository {
     }
 
     Optional<CodeOfBallot> findCode(String code) {
-        return jdbc.sql("select c.code, c.state as code_state, b.* from ballot_code c join ballot b on b.id = c.ballot_id where c.code = ?")
+        return jdbc.sql("select c.code, c.state as code_state, " + COLUMNS
+                        + " from ballot_code c join ballot b on b.id = c.ballot_id where c.code = ?")
                 .param(code)
                 .query((rs, n) -> new CodeOfBallot(rs.getString("code"), rs.getString("code_state"), map(rs, n)))
                 .optional();
     }
 
-    /** Counts one more vote if the ballot is still open, taking its row until the transaction ends. */
-    boolean countVote(String ballotId) {
-        return jdbc.sql("update ballot set codes_cast = codes_cast + 1 where id = ? and status = 'OPEN'")
-                .param(ballotId).update() == 1;
+    /** Takes the ballot's row until the transaction ends, if it is still open, with its counts. */
+    Optional<OpenBallot> openForVote(String ballotId) {
+        return jdbc.sql("select codes_issued, codes_cast, counts from ballot where id = ? and status = 'OPEN' for update")
+                .param(ballotId)
+                .query((rs, n) -> new OpenBallot(rs.getInt("codes_issued"), rs.getInt("codes_cast"),
+                        BallotCounts.parse(rs.getString("counts"))))
+                .optional();
+    }
+
+    /** One vote more, with the counts it makes. */
+    void saveVote(String ballotId, BallotCounts counts) {
+        jdbc.sql("update ballot set codes_cast = codes_cast + 1, counts = ? where id = ?")
+                .params(counts.toString(), ballotId).update();
     }
 
     /** Spends the code if it is still unused. */
     boolean spend(String code) {
         return jdbc.sql("update ballot_code set state = 'SPENT' where code = ? and state = 'UNUSED'").param(code)
                 .update() == 1;
-    }
-
-    /** One vote more for this grade for each of these members: one statement per grade. */
-    void addVotes(String ballotId, Grade grade, List<String> memberIds) {
-        if (memberIds.isEmpty()) {
-            return;
-        }
-        String column = switch (grade) {
-            case EXCELLENT -> "excellent";
-            case QUALIFIED -> "qualified";
-            case BASICALLY_QUALIFIED -> "basically_qualified";
-            case UNQUALIFIED -> "unqualified";
-        };
-        int updated = jdbc.sql("update ballot_tally set " + column + " = " + column + " + 1"
-                        + " where ballot_id = :ballot and member_id in (:members)")
-                .param("ballot", ballotId).param("members", memberIds).update();
-        if (updated != memberIds.size()) {
-            throw new IllegalStateException("ballot " + ballotId + " appraises " + updated + " of " + memberIds.size()
-                    + " members voted on");
-        }
     }
 
     /** Ends an open ballot; its unused codes die. False if it was no longer open. */
@@ -143,16 +142,26 @@ class BallotRepository {
                 .params(by, Timestamp.from(at), reason, ballotId).update() == 1;
     }
 
-    /** The members the ballot appraises, in the page's order, with their counts. */
-    List<BallotTally> tallies(String ballotId) {
+    /** The members the ballot appraises, in the page's order. */
+    List<Ballots.Appraised> members(String ballotId) {
         return jdbc.sql("""
-                select t.*, m.name from ballot_tally t join party_member m on m.id = t.member_id
+                select t.member_id, t.note, m.name from ballot_member t join party_member m on m.id = t.member_id
                 where t.ballot_id = ? order by t.position""")
                 .param(ballotId)
-                .query((rs, n) -> new BallotTally(rs.getString("member_id"), rs.getString("name"), rs.getString("note"),
-                        rs.getInt("excellent"), rs.getInt("qualified"), rs.getInt("basically_qualified"),
-                        rs.getInt("unqualified")))
+                .query((rs, n) -> new Ballots.Appraised(rs.getString("member_id"), rs.getString("name"), rs.getString("note")))
                 .list();
+    }
+
+    /** The members the ballot appraises, in the page's order, with their counts. */
+    List<BallotTally> tallies(String ballotId) {
+        BallotCounts counts = BallotCounts.parse(jdbc.sql("select counts from ballot where id = ?").param(ballotId)
+                .query(String.class).single());
+        List<Ballots.Appraised> members = members(ballotId);
+        return java.util.stream.IntStream.range(0, members.size()).mapToObj(i -> {
+            Ballots.Appraised m = members.get(i);
+            return new BallotTally(m.memberId(), m.name(), m.note(), counts.of(i, Grade.EXCELLENT),
+                    counts.of(i, Grade.QUALIFIED), counts.of(i, Grade.BASICALLY_QUALIFIED), counts.of(i, Grade.UNQUALIFIED));
+        }).toList();
     }
 
     List<BallotAttendance> attendance(String ballotId) {
@@ -165,10 +174,9 @@ class BallotRepository {
 
     /** The ballots of a year's cycles in a person's view, by branch, the latest of each branch first. */
     List<BallotOfBranch> ofYear(int year, BranchVisibility.Scope scope) {
-        return scope.bind(jdbc.sql("""
-                select b.*, c.branch_code, c.review_year, p.name as branch_name
-                from ballot b join review_cycle c on c.id = b.cycle_id join party_branch p on p.code = c.branch_code
-                where c.review_year = :year and\s""" + scope.condition("p") + " order by c.branch_code, b.opened_at desc"))
+        return scope.bind(jdbc.sql("select " + COLUMNS + ", c.branch_code, c.review_year, p.name as branch_name"
+                + " from ballot b join review_cycle c on c.id = b.cycle_id join party_branch p on p.code = c.branch_code"
+                + " where c.review_year = :year and " + scope.condition("p") + " order by c.branch_code, b.opened_at desc"))
                 .param("year", year)
                 .query((rs, n) -> new BallotOfBranch(map(rs, n), rs.getString("branch_code"), rs.getString("branch_name"),
                         rs.getInt("review_year")))

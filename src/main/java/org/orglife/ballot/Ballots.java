@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public class Ballots {
     /** A ballot opened on or after its step's due date stays open this long. */
     static final Duration LEAST_OPEN = Duration.ofHours(24);
     static final int REASON_LENGTH = 300;
+    static final String PROBATIONARY_NOTE = "预备党员（不评定等次）";
+    /** The ballots whose pages are remembered: a township's meetings open at the same time, and more. */
+    static final int PAGES_KEPT = 256;
 
     private final BallotRepository repository;
     private final ReviewCycleRepository cycles;
@@ -63,6 +67,21 @@ public class Ballots {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identities;
+    /**
+     * What a ballot's page shows besides its state, by ballot id: the branch, the year and the members,
+     * fixed when it opened. Every phone of a meeting asks for the same page; read once.
+     */
+    private final Map<String, Page> pages = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+            return size() > PAGES_KEPT;
+        }
+    });
+
+    /** The fixed part of a ballot's page, its members' markup with nothing chosen among it. */
+    private record Page(String branchName, int year, List<Appraised> members, Map<String, Integer> positions,
+            String markup) {
+    }
 
     Ballots(BallotRepository repository, ReviewCycleRepository cycles, BranchRepository branches,
             BranchVisibility visibility, MemberRepository members, RatingEligibility eligibility, AuditTrail audit,
@@ -96,10 +115,16 @@ public class Ballots {
     }
 
     /** What a code's page shows: the ballot, the branch, and the members to appraise. */
-    public record Voting(String code, Ballot ballot, String branchName, int year, List<Appraised> members) {
+    public record Voting(String code, Ballot ballot, String branchName, int year, List<Appraised> members,
+            String markup) {
 
         public String groupedCode() {
             return BallotCodes.grouped(code);
+        }
+
+        /** The members' markup with these choices (member id → grade name) checked. */
+        public String markup(Map<String, String> chosen) {
+            return chosen.isEmpty() ? markup : BallotMarkup.members(members, chosen);
         }
     }
 
@@ -189,9 +214,8 @@ public class Ballots {
         if (codes == 0) {
             throw new BallotRefusedException(400, "没有到会或远程参会的有表决权党员，不能生成票码");
         }
-        List<BallotTally> appraised = table.appraised(own).stream()
-                .map(m -> new BallotTally(m.id(), m.name(), table.of(m).graded() ? null : "预备党员（不评定等次）",
-                        0, 0, 0, 0))
+        List<Appraised> appraised = table.appraised(own).stream()
+                .map(m -> new Appraised(m.id(), m.name(), table.of(m).graded() ? null : PROBATIONARY_NOTE))
                 .toList();
         Instant now = EngineContext.now();
         Instant closesAt = closingTime(meeting.getDueDate(), now);
@@ -280,10 +304,25 @@ public class Ballots {
     @Transactional(readOnly = true)
     public Voting voting(String typedCode) {
         BallotRepository.CodeOfBallot code = usableCode(typedCode);
-        ReviewCycle cycle = cycles.find(code.ballot().cycleId()).orElseThrow();
-        String branchName = branches.findByCode(cycle.branchCode()).map(Branch::name).orElse(cycle.branchCode());
-        return new Voting(code.code(), code.ballot(), branchName, cycle.year(), repository.tallies(code.ballot().id())
-                .stream().map(t -> new Appraised(t.memberId(), t.name(), t.note())).toList());
+        Page page = page(code.ballot());
+        return new Voting(code.code(), code.ballot(), page.branchName(), page.year(), page.members(), page.markup());
+    }
+
+    private Page page(Ballot ballot) {
+        Page page = pages.get(ballot.id());
+        if (page == null) {
+            ReviewCycle cycle = cycles.find(ballot.cycleId()).orElseThrow();
+            String branchName = branches.findByCode(cycle.branchCode()).map(Branch::name).orElse(cycle.branchCode());
+            List<Appraised> members = repository.members(ballot.id());
+            Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < members.size(); i++) {
+                positions.put(members.get(i).memberId(), i);
+            }
+            page = new Page(branchName, cycle.year(), members, Map.copyOf(positions),
+                    BallotMarkup.members(members, Map.of()));
+            pages.put(ballot.id(), page);
+        }
+        return page;
     }
 
     /**
@@ -323,25 +362,25 @@ public class Ballots {
     }
 
     /**
-     * Casts a vote: adds one to each chosen tally and spends the code, in one transaction, or refuses
-     * and writes nothing. Nothing records which code chose what, or when.
+     * Casts a vote: adds one to each chosen count and spends the code, in one transaction, or refuses
+     * and writes nothing. Nothing records which code chose what, or when. The ballot's row is taken
+     * only once the choices are checked, and for three statements.
      */
     @Transactional
     public Cast cast(String typedCode, Map<String, String> choices) {
         Voting voting = voting(typedCode);
         Map<String, Grade> chosen = checkChoices(voting, choices);
+        Map<String, Integer> positions = page(voting.ballot()).positions();
+        Map<Integer, Grade> byPosition = new HashMap<>();
+        chosen.forEach((member, grade) -> byPosition.put(positions.get(member), grade));
         String ballotId = voting.ballot().id();
-        if (!repository.countVote(ballotId)) {
-            throw notOpen(repository.find(ballotId).orElseThrow());
-        }
+        BallotRepository.OpenBallot open = repository.openForVote(ballotId)
+                .orElseThrow(() -> notOpen(repository.find(ballotId).orElseThrow()));
         if (!repository.spend(voting.code())) {
             throw spent();
         }
-        Map<Grade, List<String>> byGrade = new EnumMap<>(Grade.class);
-        chosen.forEach((member, grade) -> byGrade.computeIfAbsent(grade, g -> new ArrayList<>()).add(member));
-        byGrade.forEach((grade, ids) -> repository.addVotes(ballotId, grade, ids.stream().sorted().toList()));
-        Ballot after = repository.find(ballotId).orElseThrow();
-        return new Cast(ballotId, after.codesCast() == after.codesIssued());
+        repository.saveVote(ballotId, open.counts().plus(byPosition));
+        return new Cast(ballotId, open.codesCast() + 1 == open.codesIssued());
     }
 
     private BallotRepository.CodeOfBallot usableCode(String typedCode) {

@@ -295,18 +295,17 @@ class BallotTest {
 
     @Test
     void noColumnCanJoinACodeToAChoiceAndNoVoteIsAVariable() {
-        // the codes know their ballot and whether they were used; the tallies their ballot, member and counts
+        // the ballot tables, whole: a code knows its ballot and whether it was used, with no time and no
+        // sequence; the ballot knows its counts (one number per member and grade, summed over every vote) and
+        // no code; the members on it their position on the page
         assertThat(columns("BALLOT_CODE")).containsExactly("CODE", "BALLOT_ID", "STATE");
-        assertThat(columns("BALLOT_TALLY")).containsExactly("BALLOT_ID", "MEMBER_ID", "POSITION", "NOTE", "EXCELLENT",
-                "QUALIFIED", "BASICALLY_QUALIFIED", "UNQUALIFIED");
-        // the only column they share is the ballot: no time, no sequence, no code beside a choice
-        List<String> shared = new ArrayList<>(columns("BALLOT_CODE"));
-        shared.retainAll(columns("BALLOT_TALLY"));
-        assertThat(shared).containsExactly("BALLOT_ID");
-        assertThat(jdbc.sql("""
-                select count(*) from information_schema.columns where table_schema = 'PUBLIC'
-                and table_name like 'BALLOT%' and data_type like 'TIMESTAMP%'
-                and table_name in ('BALLOT_CODE', 'BALLOT_TALLY')""").query(Integer.class).single()).isZero();
+        assertThat(columns("BALLOT_MEMBER")).containsExactly("BALLOT_ID", "MEMBER_ID", "POSITION", "NOTE");
+        assertThat(columns("BALLOT")).containsExactly("ID", "CYCLE_ID", "STATUS", "CODES_ISSUED", "CODES_CAST", "COUNTS",
+                "CLOSES_AT", "OPENED_BY", "OPENED_AT", "ENDED_BY", "ENDED_AT", "VOID_REASON");
+        assertThat(columns("BALLOT_ATTENDANCE")).containsExactly("BALLOT_ID", "MEMBER_ID", "ATTENDANCE", "REMOTE_REASON");
+        assertThat(jdbc.sql("select table_name from information_schema.tables where table_name like 'BALLOT%' order by 1")
+                .query(String.class).list()).containsExactly("BALLOT", "BALLOT_ATTENDANCE", "BALLOT_CODE", "BALLOT_MEMBER");
+        // so a code joins its ballot's sums, never the choices cast with it
 
         // and casting writes no process variable and no history of its own
         CycleDriver cycle = meetingOf("DDG-10", 2095);
@@ -411,9 +410,7 @@ class BallotTest {
         rows.put("ballots", jdbc.sql("select id, status, codes_cast from ballot order by id").query().listOfRows());
         rows.put("codes", jdbc.sql("select state, count(*) from ballot_code group by state order by state").query()
                 .listOfRows());
-        rows.put("tallies", jdbc.sql("""
-                select sum(excellent), sum(qualified), sum(basically_qualified), sum(unqualified) from ballot_tally""")
-                .query().listOfRows());
+        rows.put("counts", jdbc.sql("select id, counts from ballot order by id").query().listOfRows());
         rows.put("audit", jdbc.sql("select count(*) from audit_event").query(Integer.class).single());
         return rows;
     }

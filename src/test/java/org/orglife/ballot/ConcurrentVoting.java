@@ -45,6 +45,7 @@ abstract class ConcurrentVoting {
     @Autowired ReviewCycles reviewCycles;
     @Autowired JdbcClient jdbc;
     @Autowired TestRestTemplate http;
+    @Autowired Ballots ballots;
     @LocalServerPort int port;
 
     /** The accounts' password in this database. */
@@ -113,16 +114,18 @@ abstract class ConcurrentVoting {
                 .param(ballot.get("id")).query(String.class).list()).containsExactlyInAnyOrderElementsOf(accepted);
 
         // and each member's tallies are the sums of the accepted ballots' choices
+        Map<String, BallotTally> tallies = ballots.tallies(ballots.current(cycle.businessKey).orElseThrow()).stream()
+                .collect(Collectors.toMap(BallotTally::memberId, t -> t));
+        assertThat(tallies.keySet()).containsExactlyInAnyOrderElementsOf(members);
         for (String member : members) {
             Map<String, Long> expected = accepted.stream().map(code -> choices.get(code).get(member))
                     .collect(Collectors.groupingBy(g -> g, Collectors.counting()));
-            Map<String, Object> tally = jdbc.sql("select * from ballot_tally where ballot_id = ? and member_id = ?")
-                    .params(ballot.get("id"), member).query().singleRow();
-            for (Grade grade : Grade.values()) {
-                String column = grade.name().toLowerCase();
-                assertThat(((Number) tally.get(column)).longValue()).as(member + " " + grade)
-                        .isEqualTo(expected.getOrDefault(grade.name(), 0L));
-            }
+            BallotTally tally = tallies.get(member);
+            assertThat(List.of(tally.excellent(), tally.qualified(), tally.basicallyQualified(), tally.unqualified()))
+                    .as(member).containsExactly(expected.getOrDefault("EXCELLENT", 0L).intValue(),
+                            expected.getOrDefault("QUALIFIED", 0L).intValue(),
+                            expected.getOrDefault("BASICALLY_QUALIFIED", 0L).intValue(),
+                            expected.getOrDefault("UNQUALIFIED", 0L).intValue());
         }
     }
 

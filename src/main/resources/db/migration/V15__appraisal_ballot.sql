@@ -1,19 +1,14 @@
 -- The members' own appraisal ballot at the members' meeting (民主测评, SPEC §10, issue 19). One ballot
 -- per opening; a cycle keeps its voided ballots with their reasons. Nothing here joins a code to the
--- choices cast with it: a code knows only whether it was used, the ballot only its counts, and no code
--- carries a time or an order of its own (SECURITY.md, "The appraisal ballot").
---
--- counts: the votes for each member on the ballot, four numbers (优秀, 合格, 基本合格, 不合格) per member
--- in the order of ballot_member.position, comma-separated. One row for all of them, so that a vote
--- writes one row however many members a branch has.
+-- choices cast with it: a code knows only whether it was used, a ballot box only its counts, and no
+-- code carries a time or an order of its own (SECURITY.md, "The appraisal ballot"). How many codes a
+-- ballot used is counted from its codes.
 
 create table ballot (
     id            varchar(40)  not null primary key,
     cycle_id      varchar(40)  not null references review_cycle (id),
     status        varchar(10)  not null,
     codes_issued  integer      not null,
-    codes_cast    integer      not null,
-    counts        varchar(1000000) not null,
     closes_at     timestamp    not null,
     opened_by     varchar(64)  not null,
     opened_at     timestamp    not null,
@@ -31,8 +26,19 @@ create table ballot_code (
 );
 create index ix_ballot_code_ballot on ballot_code (ballot_id);
 
+-- A ballot's counts, split among a few boxes: a vote adds to one box, drawn at random, so that votes
+-- need not wait for one another, only the close waits for them all. counts: the votes for each member
+-- on the ballot, four numbers (优秀, 合格, 基本合格, 不合格) per member in the order of
+-- ballot_member.position, comma-separated; one row per box however many members a branch has.
+create table ballot_box (
+    ballot_id  varchar(40)      not null references ballot (id),
+    box        integer          not null,
+    counts     varchar(1000000) not null,
+    primary key (ballot_id, box)
+);
+
 -- The members the ballot appraises, in the order the page lists them (a probationary member with the
--- note 预备党员（不评定等次）); their counts are the ballot's.
+-- note 预备党员（不评定等次）); their counts are in the ballot's boxes.
 create table ballot_member (
     ballot_id  varchar(40)   not null references ballot (id),
     member_id  varchar(20)   not null,

@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 import org.orglife.rating.Grade;
 
 /**
- * A ballot's counts: for each member on it, in the ballot's order, the votes for each of the four
- * grades. Kept as one text (comma-separated numbers, four per member), so that a vote rewrites one
- * row, not one per member.
+ * The counts of a ballot box: for each member on the ballot, in its order, the votes for each of the
+ * four grades. Kept as one text (comma-separated numbers, four per member), so that a vote rewrites
+ * one row, not one per member.
  */
 final class BallotCounts {
 
@@ -49,6 +49,15 @@ final class BallotCounts {
         int[] added = votes.clone();
         ballot.forEach((position, grade) -> added[position * GRADES + grade.ordinal()]++);
         return new BallotCounts(added);
+    }
+
+    /** Two boxes' counts together. */
+    BallotCounts sum(BallotCounts other) {
+        int[] total = votes.clone();
+        for (int i = 0; i < total.length; i++) {
+            total[i] += other.votes[i];
+        }
+        return new BallotCounts(total);
     }
 
     @Override

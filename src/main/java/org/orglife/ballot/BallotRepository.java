@@ -16,10 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ballots, their codes, the members they appraise and the attendance recorded on opening. A
- * ballot's counts are one row's ({@link BallotCounts}): a vote takes the ballot's row
- * ({@link #openForVote}), spends its code and writes the counts back, so that votes and the close of
- * one ballot take their turns on that row, and a vote writes one row whatever the branch's size.
+ * The ballots, their codes, the members they appraise, their boxes of counts and the attendance
+ * recorded on opening. A vote shares the ballot's row with the other votes ({@link #openForVote}), so
+ * that the close, which changes it, waits for the votes under way and every later vote finds it
+ * closed; it spends its code and adds its choices to one of the ballot's {@value #BOXES} boxes, drawn
+ * at random ({@link BallotCounts}: a row whatever the branch's size), so that votes seldom wait for
+ * one another. On H2, which has no shared row lock, votes take the ballot's row in turn.
  */
 @Repository
 class BallotRepository {
@@ -28,25 +30,28 @@ class BallotRepository {
     static final String SPENT = "SPENT";
     static final String DEAD = "DEAD";
 
+    /** Boxes per ballot: enough for the two dozen phones of a large meeting voting at once. */
+    static final int BOXES = 8;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    private final String shareLock;
 
     BallotRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.shareLock = "PostgreSQL".equals(batch.execute(
+                (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName())) ? "for share" : "for update";
     }
 
     /** A code and the ballot it belongs to. */
     record CodeOfBallot(String code, String state, Ballot ballot) {
     }
 
-    /** An open ballot as a vote finds it, its row taken: how many codes were used, and the counts. */
-    record OpenBallot(int codesIssued, int codesCast, BallotCounts counts) {
-    }
-
-    /** The columns of a ballot but its counts, which only a vote and the tallies read. */
-    private static final String COLUMNS = "b.id, b.cycle_id, b.status, b.codes_issued, b.codes_cast, b.closes_at, "
-            + "b.opened_by, b.opened_at, b.ended_by, b.ended_at, b.void_reason";
+    /** A ballot's columns, with the codes it used counted. */
+    private static final String COLUMNS = "b.id, b.cycle_id, b.status, b.codes_issued, b.closes_at, b.opened_by, "
+            + "b.opened_at, b.ended_by, b.ended_at, b.void_reason, (select count(*) from ballot_code u "
+            + "where u.ballot_id = b.id and u.state = 'SPENT') as codes_cast";
 
     /** A ballot of a branch in a person's view, for the township's list: counts only. */
     record BallotOfBranch(Ballot ballot, String branchCode, String branchName, int year) {
@@ -54,12 +59,14 @@ class BallotRepository {
 
     void insert(Ballot ballot, List<String> codes, List<Ballots.Appraised> appraised, List<BallotAttendance> attendance) {
         jdbc.sql("""
-                insert into ballot (id, cycle_id, status, codes_issued, codes_cast, counts, closes_at, opened_by, opened_at)
-                values (?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                insert into ballot (id, cycle_id, status, codes_issued, closes_at, opened_by, opened_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(ballot.id(), ballot.cycleId(), ballot.status().name(), ballot.codesIssued(),
-                        BallotCounts.none(appraised.size()).toString(), Timestamp.from(ballot.closesAt()),
-                        ballot.openedBy(), Timestamp.from(ballot.openedAt()))
+                        Timestamp.from(ballot.closesAt()), ballot.openedBy(), Timestamp.from(ballot.openedAt()))
                 .update();
+        String none = BallotCounts.none(appraised.size()).toString();
+        batch.batchUpdate("insert into ballot_box (ballot_id, box, counts) values (?, ?, ?)",
+                java.util.stream.IntStream.range(0, BOXES).mapToObj(box -> new Object[] { ballot.id(), box, none }).toList());
         batch.batchUpdate("insert into ballot_code (code, ballot_id, state) values (?, ?, ?)",
                 codes.stream().map(c -> new Object[] { c, ballot.id(), UNUSED }).toList());
         batch.batchUpdate("insert into ballot_member (ballot_id, member_id, position, note) values (?, ?, ?, ?)",
@@ -100,19 +107,27 @@ class BallotRepository {
                 .optional();
     }
 
-    /** Takes the ballot's row until the transaction ends, if it is still open, with its counts. */
-    Optional<OpenBallot> openForVote(String ballotId) {
-        return jdbc.sql("select codes_issued, codes_cast, counts from ballot where id = ? and status = 'OPEN' for update")
-                .param(ballotId)
-                .query((rs, n) -> new OpenBallot(rs.getInt("codes_issued"), rs.getInt("codes_cast"),
-                        BallotCounts.parse(rs.getString("counts"))))
-                .optional();
+    /**
+     * Shares the ballot's row until the transaction ends, if it is still open: the close waits for this
+     * vote, and this vote does not wait for the others.
+     */
+    boolean openForVote(String ballotId) {
+        return jdbc.sql("select id from ballot where id = ? and status = 'OPEN' " + shareLock).param(ballotId)
+                .query(String.class).optional().isPresent();
     }
 
-    /** One vote more, with the counts it makes. */
-    void saveVote(String ballotId, BallotCounts counts) {
-        jdbc.sql("update ballot set codes_cast = codes_cast + 1, counts = ? where id = ?")
-                .params(counts.toString(), ballotId).update();
+    /** Adds a ballot's choices to one of its boxes, taking that box's row. */
+    void addToBox(String ballotId, int box, java.util.Map<Integer, Grade> choices) {
+        BallotCounts counts = BallotCounts.parse(jdbc.sql("select counts from ballot_box where ballot_id = ? and box = ? for update")
+                .params(ballotId, box).query(String.class).single());
+        jdbc.sql("update ballot_box set counts = ? where ballot_id = ? and box = ?")
+                .params(counts.plus(choices).toString(), ballotId, box).update();
+    }
+
+    /** How many of the ballot's codes are still unused, as committed. */
+    int unused(String ballotId) {
+        return jdbc.sql("select count(*) from ballot_code where ballot_id = ? and state = 'UNUSED'").param(ballotId)
+                .query(Integer.class).single();
     }
 
     /** Spends the code if it is still unused. */
@@ -154,8 +169,8 @@ class BallotRepository {
 
     /** The members the ballot appraises, in the page's order, with their counts. */
     List<BallotTally> tallies(String ballotId) {
-        BallotCounts counts = BallotCounts.parse(jdbc.sql("select counts from ballot where id = ?").param(ballotId)
-                .query(String.class).single());
+        BallotCounts counts = jdbc.sql("select counts from ballot_box where ballot_id = ?").param(ballotId)
+                .query(String.class).list().stream().map(BallotCounts::parse).reduce(BallotCounts::sum).orElseThrow();
         List<Ballots.Appraised> members = members(ballotId);
         return java.util.stream.IntStream.range(0, members.size()).mapToObj(i -> {
             Ballots.Appraised m = members.get(i);

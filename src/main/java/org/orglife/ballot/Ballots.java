@@ -128,8 +128,8 @@ public class Ballots {
         }
     }
 
-    /** A vote counted: whether it was the ballot's last code. */
-    public record Cast(String ballotId, boolean lastCode) {
+    /** A vote counted, in this ballot. */
+    public record Cast(String ballotId) {
     }
 
     /** The cycle, if the person may see its branch; otherwise it does not exist for them. */
@@ -289,11 +289,14 @@ public class Ballots {
         });
     }
 
-    /** After the last code was used: the ballot ends by itself. */
+    /** After a vote: once no code is left unused, as committed, the ballot ends by itself. */
     @Transactional
     public void closeWhenAllCast(String ballotId) {
+        if (repository.unused(ballotId) > 0) {
+            return;
+        }
         Ballot ballot = repository.find(ballotId).orElseThrow();
-        if (ballot.isOpen() && ballot.codesCast() == ballot.codesIssued()
+        if (ballot.isOpen()
                 && repository.end(ballotId, BallotStatus.CLOSED, EngineContext.SYSTEM, EngineContext.now(), null)) {
             ReviewCycle cycle = cycles.find(ballot.cycleId()).orElseThrow();
             ended(cycle, ballotId, BallotVariables.CLOSED, "结束测评", EngineContext.SYSTEM);
@@ -363,8 +366,7 @@ public class Ballots {
 
     /**
      * Casts a vote: adds one to each chosen count and spends the code, in one transaction, or refuses
-     * and writes nothing. Nothing records which code chose what, or when. The ballot's row is taken
-     * only once the choices are checked, and for three statements.
+     * and writes nothing. Nothing records which code chose what, or when: the box is drawn at random.
      */
     @Transactional
     public Cast cast(String typedCode, Map<String, String> choices) {
@@ -374,13 +376,14 @@ public class Ballots {
         Map<Integer, Grade> byPosition = new HashMap<>();
         chosen.forEach((member, grade) -> byPosition.put(positions.get(member), grade));
         String ballotId = voting.ballot().id();
-        BallotRepository.OpenBallot open = repository.openForVote(ballotId)
-                .orElseThrow(() -> notOpen(repository.find(ballotId).orElseThrow()));
+        if (!repository.openForVote(ballotId)) {
+            throw notOpen(repository.find(ballotId).orElseThrow());
+        }
         if (!repository.spend(voting.code())) {
             throw spent();
         }
-        repository.saveVote(ballotId, open.counts().plus(byPosition));
-        return new Cast(ballotId, open.codesCast() + 1 == open.codesIssued());
+        repository.addToBox(ballotId, java.util.concurrent.ThreadLocalRandom.current().nextInt(BallotRepository.BOXES), byPosition);
+        return new Cast(ballotId);
     }
 
     private BallotRepository.CodeOfBallot usableCode(String typedCode) {

@@ -105,9 +105,7 @@ class VotingController {
         noStore(response);
         return attempt(request, response, model, () -> {
             Ballots.Cast cast = ballots.cast(code, choices(form));
-            if (cast.lastCode()) {
-                closeWhenAllCast(cast.ballotId());
-            }
+            closeWhenAllCast(cast.ballotId());
             return "ballot/done";
         });
     }
@@ -116,7 +114,10 @@ class VotingController {
     record Reviewed(Ballots.Appraised member, Grade grade) {
     }
 
-    /** The vote is counted whatever happens here: a close by the secretary at the same moment wins. */
+    /**
+     * After a vote, committed: the ballot closes if no code is left. The vote is counted whatever
+     * happens here; a close by the secretary at the same moment wins.
+     */
     private void closeWhenAllCast(String ballotId) {
         try {
             ballots.closeWhenAllCast(ballotId);

@@ -109,7 +109,7 @@ abstract class ConcurrentVoting {
         Map<String, Object> ballot = jdbc.sql("select * from ballot where cycle_id = ?").param(cycle.businessKey)
                 .query().singleRow();
         assertThat(ballot).containsEntry("status", "CLOSED");
-        assertThat(((Number) ballot.get("codes_cast")).intValue()).isEqualTo(accepted.size());
+        assertThat(ballots.current(cycle.businessKey).orElseThrow().codesCast()).isEqualTo(accepted.size());
         assertThat(jdbc.sql("select code from ballot_code where ballot_id = ? and state = 'SPENT'")
                 .param(ballot.get("id")).query(String.class).list()).containsExactlyInAnyOrderElementsOf(accepted);
 

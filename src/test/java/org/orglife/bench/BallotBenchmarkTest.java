@@ -39,7 +39,8 @@ class BallotBenchmarkTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> line = new ObjectMapper().readValue(last.substring("BALLOT ".length()), Map.class);
         assertThat(line).containsOnlyKeys("db", "ballots", "members_appraised", "threads", "seconds", "votes_per_s",
-                "cast_p50_ms", "cast_p95_ms", "cast_max_ms", "page_p95_ms", "closed_by_last_code");
+                "cast_p50_ms", "cast_p95_ms", "cast_max_ms", "page_p95_ms", "closed_by_last_code", "jvm_cpu_ms_per_vote",
+                "machine_cpu_ms_per_vote", "machine_busy_share");
         assertThat(line).containsEntry("ballots", 20).containsEntry("threads", 4).containsEntry("closed_by_last_code", true);
         assertThat(((Number) line.get("cast_p95_ms")).doubleValue()).isPositive();
     }

@@ -116,7 +116,7 @@ class BallotOnPhoneTest {
         // then the review lists every member with the grade chosen, on the phone's width
         assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("请核对您的选择");
         assertThat(browser.driver.findElements(By.cssSelector("#review-list > div"))).extracting(WebElement::getText)
-                .containsExactly("朱亮\n优秀", "袁丽芳\n合格", "许昊\n合格", "薛思远\n基本合格");
+                .containsExactly("朱亮\n优秀", "袁丽芳\n合格", "许昊\n预备党员（不评定等次）\n合格", "薛思远\n基本合格");
         assertNoSidewaysScrolling(browser, "the review");
         browser.screenshot("ballot-phone-review");
 

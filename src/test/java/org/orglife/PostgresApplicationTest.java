@@ -2,15 +2,12 @@ package org.orglife;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,9 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"postgres", "pgtest"})
 class PostgresApplicationTest {
 
-    static final String URL = System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/orglife_test");
-
     @Autowired JdbcClient jdbc;
     @Autowired RosterImport rosterImport;
     @Autowired RepositoryService repositoryService;
@@ -41,17 +35,7 @@ class PostgresApplicationTest {
 
     @BeforeAll
     static void postgresIsReachable() {
-        String user = System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_USERNAME", "postgres");
-        try (Connection ignored = DriverManager.getConnection(URL, user,
-                System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_PASSWORD", ""))) {
-            // reachable
-        } catch (Exception e) {
-            String message = "PostgreSQL tests skipped: no database at " + URL + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI must run the PostgreSQL tests, but " + message, e);
-            }
-            Assumptions.abort(message);
-        }
+        TestPostgres.assumeReachable();
     }
 
     @Test

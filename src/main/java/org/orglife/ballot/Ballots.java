@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The appraisal ballot of a branch's members' meeting (民主测评, notice 二.4). The branch's secretary
  * opens it while step 4 is open, recording who is present or remote with one of the notice's reasons:
- * one code is issued for each of them who votes. A vote adds one to a tally per member and spends its
- * code in one transaction, and nothing records which code chose what. The secretary closes the ballot,
+ * one code is issued for each of them who votes. A vote adds its choices to one of the ballot's boxes
+ * of counts and spends its code in one transaction, and nothing records which code chose what. The
+ * secretary closes the ballot,
  * or it closes itself when every code is used and at its closing time (the step's due date, at least a
  * day after opening); its tallies then stand in the members' meeting's record. Voiding it, with a
  * reason, lets the secretary start again with new codes.

@@ -1,11 +1,8 @@
 package org.orglife.ballot;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.orglife.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -18,22 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"postgres", "pgtest"})
 class ConcurrentVotingPostgresTest extends ConcurrentVoting {
 
-    static final String URL = System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/orglife_test");
-
     @BeforeAll
     static void postgresIsReachable() {
-        String user = System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_USERNAME", "postgres");
-        try (Connection ignored = DriverManager.getConnection(URL, user,
-                System.getenv().getOrDefault("ORGLIFE_TEST_DATABASE_PASSWORD", ""))) {
-            // reachable
-        } catch (Exception e) {
-            String message = "PostgreSQL tests skipped: no database at " + URL + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI must run the PostgreSQL tests, but " + message, e);
-            }
-            Assumptions.abort(message);
-        }
+        TestPostgres.assumeReachable();
     }
 
     @Override

@@ -41,9 +41,10 @@ public class CycleArchive {
         s.put("attendance", withName("meeting_attendance"));
         s.put("tallies", withName("appraisal_tally"));
         s.put("ballots", """
-                select id, status, codes_issued, codes_cast, closes_at, opened_by, opened_at, ended_by, ended_at,
-                  void_reason
-                from ballot where cycle_id = ? order by opened_at""");
+                select b.id, b.status, b.codes_issued,
+                  (select count(*) from ballot_code c where c.ballot_id = b.id and c.state = 'SPENT') as codes_cast,
+                  b.closes_at, b.opened_by, b.opened_at, b.ended_by, b.ended_at, b.void_reason
+                from ballot b where b.cycle_id = ? order by b.opened_at""");
         s.put("liaisonComment", "select * from liaison_comment where cycle_id = ?");
         s.put("ratings", withName("rating"));
         s.put("excellentException", "select * from excellent_exception where cycle_id = ?");

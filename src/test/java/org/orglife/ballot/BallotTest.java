@@ -170,6 +170,13 @@ class BallotTest {
         assertThat(jdbc.sql("select excellent, qualified from appraisal_tally where cycle_id = ? and member_id = ?")
                 .params(cycleId, appraised.get(0)).query().singleRow().values()).containsExactly(1, 1);
         assertThat(cycle.openTasks()).doesNotContain("holdMembersMeeting");
+
+        // and the cycle's archive keeps the ballot, its counts of codes, and who opened and closed it
+        ResponseEntity<String> archive = http.withBasicAuth("office", "demo")
+                .getForEntity("/api/branches/DDG-09/reviews/2022", String.class);
+        assertThat(archive.getStatusCode().value()).isEqualTo(200);
+        assertThat(archive.getBody()).contains("\"status\":\"CLOSED\"", "\"codesIssued\":" + issued, "\"codesCast\":2",
+                "开启测评", "结束测评");
     }
 
     @Test

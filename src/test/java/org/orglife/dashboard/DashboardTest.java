@@ -185,6 +185,7 @@ class DashboardTest {
         assertThat(branches(html)).hasSize(10);
         assertThat(html).contains("制定工作方案", "下载统计表", "chart-steps", "chart-grades", "/webjars/chart.js/");
         assertThat(html).contains("/camunda/app/cockpit/default/#/process-instance/");
+        assertThat(html).as("the year's ballots, status and counts").contains("href=\"/ballots?year=" + YEAR + "\"");
     }
 
     @Test

@@ -145,7 +145,20 @@ class BallotOnPhoneTest {
         assertThat(second.getBody()).contains("投票成功");
         assertThat(secretary.post("/ballots/" + cycleId + "/close", Map.of()).getStatusCode().value()).isEqualTo(302);
 
-        // then the secretary finds the tallies in the members' meeting's form in Tasklist
+        // then the secretary, on the same phone, sees the closed ballot's tallies on its page, nothing off the side
+        browser.open("http://localhost:" + port + "/login");
+        browser.driver.findElement(By.id("username")).sendKeys(SECRETARY);
+        browser.driver.findElement(By.id("password")).sendKeys("demo");
+        browser.click(browser.driver.findElement(By.id("login")));
+        browser.await(ExpectedConditions.urlContains("/dashboard"));
+        browser.open("http://localhost:" + port + "/ballots/" + cycleId);
+        WebElement status = browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-status")));
+        assertThat(status.getText()).isEqualTo("测评已结束");
+        assertThat(browser.driver.findElements(By.cssSelector("#tallies tbody tr"))).hasSize(4);
+        assertNoSidewaysScrolling(browser, "the secretary's ballot page");
+        browser.screenshot("ballot-secretary-phone");
+
+        // and finds the tallies in the members' meeting's form in Tasklist
         browser.desktop();
         Tasklist tasklist = new Tasklist(browser, new CamundaWebapps(browser, port));
         tasklist.signIn(SECRETARY);

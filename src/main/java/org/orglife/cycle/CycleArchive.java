@@ -41,7 +41,7 @@ public class CycleArchive {
         s.put("attendance", withName("meeting_attendance"));
         s.put("tallies", withName("appraisal_tally"));
         s.put("ballots", """
-                select b.id, b.status, b.codes_issued,
+                select b.status, b.codes_issued,
                   (select count(*) from ballot_code c where c.ballot_id = b.id and c.state = 'SPENT') as codes_cast,
                   b.closes_at, b.opened_by, b.opened_at, b.ended_by, b.ended_at, b.void_reason
                 from ballot b where b.cycle_id = ? order by b.opened_at""");

@@ -21,9 +21,12 @@ final class ArchiveLabels {
     }
 
     /** The subjects of decisions and the kinds of meetings, named as a reader of the archive says them. */
-    static final Map<String, String> WORDS = Map.of("WORK_PLAN", "工作方案", "EXCELLENT_EXCEPTION", "优秀比例例外",
-            "FILING", "备案", "COMMITTEE", "支部委员会会议", "MEMBERS", "党员大会", "RUNNING", "进行中",
-            "COMPLETED", "已完成");
+    static final Map<String, String> WORDS = Map.ofEntries(Map.entry("WORK_PLAN", "工作方案"),
+            Map.entry("EXCELLENT_EXCEPTION", "优秀比例例外"), Map.entry("FILING", "备案"),
+            Map.entry("COMMITTEE", "支部委员会会议"), Map.entry("MEMBERS", "党员大会"), Map.entry("RUNNING", "进行中"),
+            Map.entry("COMPLETED", "已完成"), Map.entry("OPEN", "测评进行中"), Map.entry("CLOSED", "测评已结束"),
+            Map.entry("VOIDED", "测评已作废"), Map.entry("KEPT", "践诺"), Map.entry("PARTLY_KEPT", "部分践诺"),
+            Map.entry("NOT_KEPT", "未践诺"));
 
     @SuppressWarnings("unchecked")
     static List<Section> sections(Map<String, Object> archive, ChoiceLabels choices) {
@@ -72,6 +75,10 @@ final class ArchiveLabels {
             {"status", "状态"}, {"meetingHeld", "已召开"}, {"membersTotal", "党员总数"},
             {"formalMembers", "正式党员"}, {"probationaryMembers", "预备党员"}, {"remote", "远程参会"},
             {"absent", "缺席"}, {"floating", "流动党员"}, {"opinionsSolicited", "征求意见"},
+            {"kept", "践诺情况"}, {"keptRecordedBy", "践诺记录人"}, {"keptRecordedAt", "践诺记录时间"},
+            {"codesIssued", "票码数"}, {"codesCast", "已投票数"}, {"closesAt", "测评截止时间"},
+            {"openedBy", "开启人"}, {"openedAt", "开启时间"}, {"endedBy", "结束或作废人"}, {"endedAt", "结束或作废时间"},
+            {"voidReason", "作废原因"},
             {"heartTalks", "谈心谈话"}, {"problemsCommittee", "支委会问题"}, {"problemsMembers", "党员问题"},
             {"notGraded", "不定等次"}, {"excellentCap", "优秀上限"}, {"rectificationPlanned", "整改事项"},
             {"rectificationDone", "已整改"}, {"submittedBy", "报送人"}, {"submittedAt", "报送时间"},
@@ -96,6 +103,7 @@ final class ArchiveLabels {
         s.put("meetings", "会议");
         s.put("attendance", "党员大会到会情况");
         s.put("tallies", "民主测评票数");
+        s.put("ballots", "在线民主测评");
         s.put("liaisonComment", "列席指导和点评");
         s.put("ratings", "评定等次");
         s.put("excellentException", "优秀比例超出的书面理由");

@@ -93,7 +93,7 @@ class SecurityConfig implements WebMvcConfigurer {
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/dashboard", "/dashboard/**", "/ballots", "/ballots/**").authenticated()
+                        .requestMatchers("/dashboard", "/dashboard/**", "/ballots", "/ballots/**", "/rectification/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

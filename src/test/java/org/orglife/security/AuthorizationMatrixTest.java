@@ -359,6 +359,42 @@ class AuthorizationMatrixTest {
         softly.assertAll();
     }
 
+    /**
+     * A year's commitments kept (践诺, issue 20): read by those who see the branch, nobody else; recorded by
+     * the branch's secretary alone (the others are refused, whether or not the list is filed yet).
+     */
+    @Test
+    void aBranchsCommitmentsAreReadByThoseWhoSeeItAndRecordedByItsSecretaryAlone() {
+        SoftAssertions softly = new SoftAssertions();
+        for (Branch own : active) {
+            String secretary = own.secretary().userId();
+            WebSession session = WebSession.signIn(http, secretary);
+            softly.assertThat(session.get("/rectification/" + YEAR + "-" + own.code() + "/commitments").getStatusCode())
+                    .as(secretary).isEqualTo(HttpStatus.OK);
+            for (Branch other : active) {
+                if (!other.code().equals(own.code())) {
+                    String page = "/rectification/" + YEAR + "-" + other.code() + "/commitments";
+                    softly.assertThat(session.get(page).getStatusCode()).as("%s reads %s", secretary, page)
+                            .isEqualTo(HttpStatus.NOT_FOUND);
+                    softly.assertThat(session.post(page, Map.of()).getStatusCode()).as("%s records %s", secretary, page)
+                            .isEqualTo(HttpStatus.NOT_FOUND);
+                }
+            }
+        }
+        for (String person : List.of("liaison1", "chief1", "office", "supervisor")) {
+            WebSession session = WebSession.signIn(http, person);
+            for (Branch branch : active) {
+                String page = "/rectification/" + YEAR + "-" + branch.code() + "/commitments";
+                boolean sees = TOWNSHIP_ROLES.contains(person) || names(branch, person);
+                softly.assertThat(session.get(page).getStatusCode()).as("%s reads %s", person, page)
+                        .isEqualTo(sees ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+                softly.assertThat(session.post(page, Map.of()).getStatusCode()).as("%s records %s", person, page)
+                        .isEqualTo(sees ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
+            }
+        }
+        softly.assertAll();
+    }
+
     /** One person of each role: a secretary, a liaison cadre, an area chief, the office, a supervisor, the administrator. */
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final List<String> ROLES = List.of("sec-DDG-02", "liaison1", "chief1", "office", "supervisor", ADMIN);

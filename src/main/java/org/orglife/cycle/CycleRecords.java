@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -187,5 +189,21 @@ public class CycleRecords {
                 insert into liaison_comment (cycle_id, attended_committee_meeting, attended_members_meeting, comment,
                   commented_by, commented_at) values (?, ?, ?, ?, ?, ?)""")
                 .params(cycleId, committee, members, comment, by, Timestamp.from(at)).update();
+    }
+
+    /**
+     * Last year's commitment of each member of the branch, with how it was kept, in a line for the
+     * next year's rating: "带头参加集中学习（践诺）", or （践诺情况未记录）.
+     */
+    public Map<String, String> lastYearsCommitments(String branchCode, int year) {
+        Map<String, String> lines = new HashMap<>();
+        jdbc.sql("select member_id, content, kept from commitment where cycle_id = ?")
+                .param(ReviewVariables.cycleId(year - 1, branchCode))
+                .query(rs -> {
+                    String kept = rs.getString("kept");
+                    lines.put(rs.getString("member_id"), rs.getString("content") + "（"
+                            + (kept == null ? "践诺情况未记录" : CommitmentKept.valueOf(kept).label()) + "）");
+                });
+        return lines;
     }
 }

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * tallies do not, and the feedback to the member (one tick for all), checked against R1–R4
  * ({@link RatingRules}, the eligibility table); opinions on floating members (R5) are recorded here
  * too: typed in for members who flowed to an outside organization, given for guests from other
- * branches of the township (forwarded to their home branch afterwards).
+ * branches of the township (forwarded to their home branch afterwards). Beside each member stands last
+ * year's commitment and whether it was kept (践诺), where the branch recorded one.
  */
 @Component
 class RateMembersStep implements ReviewStep {
@@ -69,6 +70,7 @@ class RateMembersStep implements ReviewStep {
         Map<String, RatingRecords.Rating> earlier = ratings.ratings(context.cycleId()).stream()
                 .collect(Collectors.toMap(RatingRecords.Rating::memberId, r -> r));
         int formal = (int) candidates.stream().filter(RatingRules.Candidate::formal).count();
+        Map<String, String> lastCommitments = records.lastYearsCommitments(context.branchCode(), context.year());
         List<Map<String, Object>> items = candidates.stream().filter(c -> c.eligibility().graded()).map(c -> {
             RatingRecords.Rating r = earlier.get(c.memberId());
             Tally t = tallies.get(c.memberId());
@@ -78,6 +80,7 @@ class RateMembersStep implements ReviewStep {
                     "tallySummary", t == null ? "未录入测评票" : t.summary(),
                     "suggestedGrade", suggestion == null ? null : suggestion.name(),
                     "eligibility", c.eligibility().note() == null ? "" : c.eligibility().note(),
+                    "lastCommitment", lastCommitments.getOrDefault(c.memberId(), ""),
                     "grade", grade == null ? null : grade.name(), "basis", r == null ? null : r.basis(),
                     "feedbackGiven", r != null && r.feedbackGiven());
         }).toList();

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orglife.cycle.CommitmentKept;
 import org.orglife.errors.ApiProblem;
 import org.orglife.security.CurrentUser;
 import org.springframework.stereotype.Controller;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.orglife.cycle.AuditTrail;
+import org.orglife.cycle.CommitmentKept;
 import org.orglife.cycle.ReviewCycle;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;

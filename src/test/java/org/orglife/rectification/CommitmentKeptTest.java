@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.orglife.cycle.CycleDriver;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewCycles;
 import org.orglife.cycle.TestClock;
@@ -30,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"demo", "test"})
 class CommitmentKeptTest {
 
+    @Autowired ProcessEngine engine;
     @Autowired ReviewCycles reviewCycles;
     @Autowired ReviewCycleRepository cycles;
     @Autowired RectificationRecords records;
@@ -98,8 +101,16 @@ class CommitmentKeptTest {
         assertThat(WebSession.signIn(http, "sec-DDG-04").get(page).getStatusCode().value()).isEqualTo(404);
         assertThat(WebSession.signIn(http, "office-ncz").get(page).getStatusCode().value()).isEqualTo(404);
 
+        // and the next year's rating shows each member's commitment and how it was kept, others none
+        CycleDriver nextYear = CycleDriver.start(engine, reviewCycles, "DDG-05", 2087).jumpTo("rateMembers");
+        Map<String, Object> lastCommitments = new LinkedHashMap<>();
+        nextYear.list("rateMembers", "ratings").forEach(r -> lastCommitments.put((String) r.get("memberId"),
+                r.get("lastCommitment")));
+        assertThat(lastCommitments).containsEntry("DDG05-001", "带头参加集中学习（践诺）")
+                .containsEntry("DDG05-002", "帮扶一户困难群众（部分践诺）").containsEntry("DDG05-003", "");
+
         // when the next year's members are rated, the record is closed
-        String next = reviewCycles.start("DDG-05", 2087, Map.of()).id();
+        String next = nextYear.businessKey;
         jdbc.sql("""
                 insert into rating (cycle_id, member_id, grade, basis, feedback_given, rated_by, rated_at)
                 values (?, 'DDG05-001', 'QUALIFIED', null, true, 'sec-DDG-05', current_timestamp)""").param(next).update();

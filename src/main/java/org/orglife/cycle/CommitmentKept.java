@@ -1,6 +1,9 @@
-package org.orglife.rectification;
+package org.orglife.cycle;
 
-/** How a member kept the year's commitment (督促党员承诺践诺): 践诺, 部分践诺 or 未践诺. */
+/**
+ * How a member kept the year's commitment (督促党员承诺践诺): 践诺, 部分践诺 or 未践诺. Recorded after the
+ * filing (rectification's {@code Commitments}), shown beside the member in the next year's rating.
+ */
 public enum CommitmentKept {
     KEPT("践诺"),
     PARTLY_KEPT("部分践诺"),

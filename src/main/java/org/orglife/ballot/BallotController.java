@@ -1,6 +1,5 @@
 package org.orglife.ballot;
 
-import java.time.Year;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orglife.calendar.WorkingDayCalendar;
+import org.orglife.cycle.BranchCycle;
+import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.errors.ApiProblem;
 import org.orglife.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,23 +35,26 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/ballots")
 class BallotController {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final Ballots ballots;
+    private final ReviewCycleRepository cycles;
+    private final ZoneId zone;
     private final String publicUrl;
 
-    BallotController(Ballots ballots, @Value("${orglife.ballot.public-url:}") String publicUrl) {
+    BallotController(Ballots ballots, ReviewCycleRepository cycles, WorkingDayCalendar calendar,
+            @Value("${orglife.ballot.public-url:}") String publicUrl) {
         this.ballots = ballots;
+        this.cycles = cycles;
+        this.zone = calendar.zone();
         this.publicUrl = publicUrl;
     }
 
-    /** The year's ballots in the person's view: status and counts of codes, never a tally. */
+    /** The year's ballots in the person's view (the latest year by default): status and counts of codes, never a tally. */
     @GetMapping
     String list(@RequestParam(required = false) Integer year, CurrentUser user, Model model) {
-        int shown = year == null ? Year.now(CHINA).getValue() : year;
+        int shown = year == null ? cycles.latestYear() : year;
         model.addAttribute("year", shown);
         model.addAttribute("ballots", ballots.ofYear(shown, user));
-        model.addAttribute("zone", CHINA);
+        model.addAttribute("zone", zone);
         return "ballots/list";
     }
 
@@ -100,7 +105,7 @@ class BallotController {
     @GetMapping("/{cycleId}/slips")
     String slips(@PathVariable String cycleId, CurrentUser user, HttpServletResponse response, Model model) {
         try {
-            Ballots.CycleOfBranch cycle = ballots.cycle(cycleId, user);
+            BranchCycle cycle = ballots.cycle(cycleId, user);
             List<String> codes = ballots.codesToPrint(cycle, user);
             model.addAttribute("cycle", cycle);
             model.addAttribute("slips", BallotSlips.of(codes, baseUrl()));
@@ -114,7 +119,7 @@ class BallotController {
     /** The count for a projector, refreshed by the page itself. */
     @GetMapping("/{cycleId}/screen")
     String screen(@PathVariable String cycleId, CurrentUser user, Model model) {
-        Ballots.CycleOfBranch cycle = ballots.cycle(cycleId, user);
+        BranchCycle cycle = ballots.cycle(cycleId, user);
         model.addAttribute("cycle", cycle);
         model.addAttribute("ballot", ballots.current(cycleId).orElse(null));
         return "ballots/screen";
@@ -148,7 +153,7 @@ class BallotController {
     }
 
     private String page(String cycleId, CurrentUser user, Model model) {
-        Ballots.CycleOfBranch cycle = ballots.cycle(cycleId, user);
+        BranchCycle cycle = ballots.cycle(cycleId, user);
         var current = ballots.current(cycleId).orElse(null);
         boolean secretary = cycle.isSecretary(user);
         model.addAttribute("cycle", cycle);
@@ -161,7 +166,7 @@ class BallotController {
         boolean meetingOpen = ballots.meetingOpen(cycle);
         model.addAttribute("meetingOpen", meetingOpen);
         model.addAttribute("voters", secretary && current == null && meetingOpen ? ballots.voters(cycle) : List.of());
-        model.addAttribute("zone", CHINA);
+        model.addAttribute("zone", zone);
         if (!model.containsAttribute("entered")) {
             model.addAttribute("entered", Map.of());
             model.addAttribute("enteredReasons", Map.of());

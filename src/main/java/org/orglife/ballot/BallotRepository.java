@@ -28,7 +28,6 @@ class BallotRepository {
 
     static final String UNUSED = "UNUSED";
     static final String SPENT = "SPENT";
-    static final String DEAD = "DEAD";
 
     /** Boxes per ballot: enough for the two dozen phones of a large meeting voting at once. */
     static final int BOXES = 8;

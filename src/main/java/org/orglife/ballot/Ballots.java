@@ -20,9 +20,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.orglife.cycle.AuditTrail;
+import org.orglife.cycle.BranchCycle;
 import org.orglife.cycle.ReviewCycle;
 import org.orglife.cycle.ReviewCycleRepository;
-import org.orglife.cycle.UnknownCycleException;
+import org.orglife.cycle.ReviewCycles;
 import org.orglife.engine.AsSystem;
 import org.orglife.engine.EngineContext;
 import org.orglife.form.Choices.Attendance;
@@ -59,6 +60,7 @@ public class Ballots {
     static final int PAGES_KEPT = 256;
 
     private final BallotRepository repository;
+    private final ReviewCycles reviewCycles;
     private final ReviewCycleRepository cycles;
     private final BranchRepository branches;
     private final BranchVisibility visibility;
@@ -84,10 +86,11 @@ public class Ballots {
             String markup) {
     }
 
-    Ballots(BallotRepository repository, ReviewCycleRepository cycles, BranchRepository branches,
+    Ballots(BallotRepository repository, ReviewCycles reviewCycles, ReviewCycleRepository cycles, BranchRepository branches,
             BranchVisibility visibility, MemberRepository members, RatingEligibility eligibility, AuditTrail audit,
             RuntimeService runtime, TaskService tasks, IdentityService identities) {
         this.repository = repository;
+        this.reviewCycles = reviewCycles;
         this.cycles = cycles;
         this.branches = branches;
         this.visibility = visibility;
@@ -97,14 +100,6 @@ public class Ballots {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identities = identities;
-    }
-
-    /** A cycle and its branch, as a signed-in person may see them. */
-    public record CycleOfBranch(ReviewCycle cycle, Branch branch) {
-
-        public boolean isSecretary(CurrentUser user) {
-            return branch.secretary() != null && user.id().equals(branch.secretary().userId());
-        }
     }
 
     /** A voter on the opening page: a member who votes, with a note (流动党员). */
@@ -129,18 +124,9 @@ public class Ballots {
         }
     }
 
-    /** A vote counted, in this ballot. */
-    public record Cast(String ballotId) {
-    }
-
     /** The cycle, if the person may see its branch; otherwise it does not exist for them. */
-    public CycleOfBranch cycle(String cycleId, CurrentUser user) {
-        ReviewCycle cycle = cycles.find(cycleId).orElseThrow(() -> unknownCycle(cycleId));
-        Branch branch = branches.findByCode(cycle.branchCode()).orElseThrow(() -> unknownCycle(cycleId));
-        if (!visibility.scope(user).includes(branch)) {
-            throw unknownCycle(cycleId);
-        }
-        return new CycleOfBranch(cycle, branch);
+    public BranchCycle cycle(String cycleId, CurrentUser user) {
+        return reviewCycles.visibleTo(cycleId, user);
     }
 
     /** The cycle's ballots, the latest first. */
@@ -172,13 +158,13 @@ public class Ballots {
     }
 
     /** The members who vote, for the secretary to record as present, remote or absent. */
-    public List<Voter> voters(CycleOfBranch cycle) {
+    public List<Voter> voters(BranchCycle cycle) {
         return table(cycle.cycle().year()).voters(ownMembers(cycle.branch())).stream()
                 .map(m -> new Voter(m.id(), m.name(), m.floatingOut())).toList();
     }
 
     /** The codes of the open ballot, for its slips: its secretary's alone. */
-    public List<String> codesToPrint(CycleOfBranch cycle, CurrentUser user) {
+    public List<String> codesToPrint(BranchCycle cycle, CurrentUser user) {
         if (!cycle.isSecretary(user)) {
             throw new BallotRefusedException(403, "只有本支部书记可以打印票码");
         }
@@ -187,7 +173,7 @@ public class Ballots {
     }
 
     /** Whether step 4 is open, so that a ballot may be opened, closed or voided now. */
-    public boolean meetingOpen(CycleOfBranch cycle) {
+    public boolean meetingOpen(BranchCycle cycle) {
         return meetingTask(cycle.cycle()) != null;
     }
 
@@ -198,7 +184,7 @@ public class Ballots {
     @Transactional
     public Ballot open(String cycleId, Map<String, String> attendance, Map<String, String> remoteReasons,
             CurrentUser user) {
-        CycleOfBranch cycle = secretarysCycle(cycleId, user);
+        BranchCycle cycle = secretarysCycle(cycleId, user);
         repository.lockCycle(cycleId);
         repository.current(cycleId).ifPresent(b -> {
             throw new BallotRefusedException(409, "本支部本年度已有一次在线测评（" + b.status().label()
@@ -240,7 +226,7 @@ public class Ballots {
     /** The secretary closes the open ballot; its unused codes die and its tallies go to the meeting's record. */
     @Transactional
     public Ballot close(String cycleId, CurrentUser user) {
-        CycleOfBranch cycle = secretarysCycle(cycleId, user);
+        BranchCycle cycle = secretarysCycle(cycleId, user);
         Ballot ballot = openBallot(cycleId);
         if (!repository.end(ballot.id(), BallotStatus.CLOSED, user.id(), EngineContext.now(), null)) {
             throw notOpen(repository.find(ballot.id()).orElseThrow());
@@ -255,7 +241,7 @@ public class Ballots {
      */
     @Transactional
     public Ballot voidBallot(String cycleId, String reason, CurrentUser user) {
-        CycleOfBranch cycle = secretarysCycle(cycleId, user);
+        BranchCycle cycle = secretarysCycle(cycleId, user);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_LENGTH) {
             throw new BallotRefusedException(400, "请填写作废原因（" + REASON_LENGTH + " 字以内）");
@@ -368,9 +354,10 @@ public class Ballots {
     /**
      * Casts a vote: adds one to each chosen count and spends the code, in one transaction, or refuses
      * and writes nothing. Nothing records which code chose what, or when: the box is drawn at random.
+     * Returns the ballot the vote was counted in.
      */
     @Transactional
-    public Cast cast(String typedCode, Map<String, String> choices) {
+    public String cast(String typedCode, Map<String, String> choices) {
         Voting voting = voting(typedCode);
         Map<String, Grade> chosen = checkChoices(voting, choices);
         Map<String, Integer> positions = page(voting.ballot()).positions();
@@ -384,7 +371,7 @@ public class Ballots {
             throw spent();
         }
         repository.addToBox(ballotId, java.util.concurrent.ThreadLocalRandom.current().nextInt(BallotRepository.BOXES), byPosition);
-        return new Cast(ballotId);
+        return ballotId;
     }
 
     private BallotRepository.CodeOfBallot usableCode(String typedCode) {
@@ -436,8 +423,8 @@ public class Ballots {
                 .processInstanceId(cycle.processInstanceId()).correlateWithResult());
     }
 
-    private CycleOfBranch secretarysCycle(String cycleId, CurrentUser user) {
-        CycleOfBranch cycle = cycle(cycleId, user);
+    private BranchCycle secretarysCycle(String cycleId, CurrentUser user) {
+        BranchCycle cycle = cycle(cycleId, user);
         if (!cycle.isSecretary(user)) {
             throw new BallotRefusedException(403, "只有本支部书记可以开启、结束或作废在线测评");
         }
@@ -511,9 +498,5 @@ public class Ballots {
 
     private static String shorten(String text) {
         return text.length() > 20 ? text.substring(0, 20) + "…" : text;
-    }
-
-    private static UnknownCycleException unknownCycle(String cycleId) {
-        return new UnknownCycleException(cycleId);
     }
 }

@@ -56,7 +56,6 @@ class VotingController {
 
     @GetMapping("/{code}")
     String ballot(@PathVariable String code, HttpServletRequest request, HttpServletResponse response, Model model) {
-        noStore(response);
         return attempt(request, response, model, () -> {
             model.addAttribute("voting", ballots.voting(code));
             model.addAttribute("chosen", Map.of());
@@ -68,7 +67,6 @@ class VotingController {
     @PostMapping("/{code}/review")
     String review(@PathVariable String code, @RequestParam Map<String, String> form, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        noStore(response);
         return attempt(request, response, model, () -> {
             Ballots.Voting voting = ballots.voting(code);
             Map<String, String> choices = choices(form);
@@ -91,7 +89,6 @@ class VotingController {
     @PostMapping("/{code}/edit")
     String edit(@PathVariable String code, @RequestParam Map<String, String> form, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        noStore(response);
         return attempt(request, response, model, () -> {
             model.addAttribute("voting", ballots.voting(code));
             model.addAttribute("chosen", choices(form));
@@ -102,10 +99,8 @@ class VotingController {
     @PostMapping("/{code}")
     String cast(@PathVariable String code, @RequestParam Map<String, String> form, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        noStore(response);
         return attempt(request, response, model, () -> {
-            Ballots.Cast cast = ballots.cast(code, choices(form));
-            closeWhenAllCast(cast.ballotId());
+            closeWhenAllCast(ballots.cast(code, choices(form)));
             return "ballot/done";
         });
     }
@@ -130,7 +125,9 @@ class VotingController {
         String render();
     }
 
+    /** A page of a code: not kept by the phone, refused to a client over its limit of wrong codes. */
     private String attempt(HttpServletRequest request, HttpServletResponse response, Model model, Page page) {
+        noStore(response);
         String client = request.getRemoteAddr();
         if (!limit.allows(client, EngineContext.now())) {
             response.setStatus(429);

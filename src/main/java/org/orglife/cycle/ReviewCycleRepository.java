@@ -19,6 +19,18 @@ public class ReviewCycleRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The latest year under review with a campaign or a cycle, else this year: what a page shows when
+     * no year is asked for (in January the year under review is the last one).
+     */
+    public int latestYear() {
+        Integer latest = jdbc.sql("""
+                select max(y) from (select max(review_year) as y from review_cycle
+                                    union all select max(review_year) from township_campaign) years""")
+                .query(Integer.class).list().get(0);
+        return latest != null ? latest : java.time.Year.now(java.time.ZoneId.of("Asia/Shanghai")).getValue();
+    }
+
     public Optional<ReviewCycle> find(String id) {
         return jdbc.sql("select * from review_cycle where id = ?").param(id).query(ReviewCycleRepository::map).optional();
     }

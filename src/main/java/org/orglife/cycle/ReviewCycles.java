@@ -6,6 +6,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
+import org.orglife.registry.BranchVisibility;
+import org.orglife.security.CurrentUser;
 import org.orglife.registry.UnknownBranchException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,11 +19,27 @@ public class ReviewCycles {
     private final RuntimeService runtime;
     private final BranchRepository branches;
     private final ReviewCycleRepository cycles;
+    private final BranchVisibility visibility;
 
-    ReviewCycles(RuntimeService runtime, BranchRepository branches, ReviewCycleRepository cycles) {
+    ReviewCycles(RuntimeService runtime, BranchRepository branches, ReviewCycleRepository cycles,
+            BranchVisibility visibility) {
         this.runtime = runtime;
         this.branches = branches;
         this.cycles = cycles;
+        this.visibility = visibility;
+    }
+
+    /**
+     * The cycle by its id ({@code {year}-{code}}, as pages name it), if the person may see its branch;
+     * otherwise it is not found, as a cycle that does not exist.
+     */
+    public BranchCycle visibleTo(String cycleId, CurrentUser user) {
+        ReviewCycle cycle = cycles.find(cycleId).orElseThrow(() -> new UnknownCycleException(cycleId));
+        Branch branch = branches.findByCode(cycle.branchCode()).orElseThrow(() -> new UnknownCycleException(cycleId));
+        if (!visibility.scope(user).includes(branch)) {
+            throw new UnknownCycleException(cycleId);
+        }
+        return new BranchCycle(cycle, branch);
     }
 
     @Transactional

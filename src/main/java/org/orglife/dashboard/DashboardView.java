@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.orglife.campaign.CampaignProgress;
+import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewCycle;
 import org.orglife.engine.EngineContext;
 import org.orglife.rating.Grade;
@@ -39,10 +40,12 @@ public class DashboardView {
     private final FormalMemberTotals members;
     private final JdbcClient jdbc;
     private final TownshipRanking ranking;
+    private final ReviewCycleRepository cycles;
 
     DashboardView(BranchVisibility visibility, CampaignProgress progress, FormalMemberTotals members, JdbcClient jdbc,
-            TownshipRanking ranking) {
+            TownshipRanking ranking, ReviewCycleRepository cycles) {
         this.ranking = ranking;
+        this.cycles = cycles;
         this.visibility = visibility;
         this.progress = progress;
         this.members = members;
@@ -196,11 +199,7 @@ public class DashboardView {
 
     /** The latest year with a campaign or a cycle, else this year. */
     int latestYear() {
-        Integer latest = jdbc.sql("""
-                select max(y) from (select max(review_year) as y from review_cycle
-                                    union all select max(review_year) from township_campaign) years""")
-                .query(Integer.class).list().get(0);
-        return latest != null ? latest : java.time.Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+        return cycles.latestYear();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.orglife.ballot.Ballots;
+import org.orglife.cycle.BranchCycle;
 import org.orglife.form.Choices.Attendance;
 import org.orglife.rating.Grade;
 import org.orglife.registry.Branch;
@@ -46,7 +47,7 @@ class DemoBallot {
             }
             CurrentUser secretary = new CurrentUser(branch.secretary().userId(), List.of(branch.groupId()),
                     List.of(branch.townshipCode()));
-            Ballots.CycleOfBranch cycle = ballots.cycle(cycleId, secretary);
+            BranchCycle cycle = ballots.cycle(cycleId, secretary);
             Map<String, String> attendance = new HashMap<>();
             ballots.voters(cycle).forEach(v -> attendance.put(v.memberId(), Attendance.PRESENT.name()));
             ballots.open(cycleId, attendance, Map.of(), secretary);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.orglife.calendar.WorkingDayCalendar;
 import org.orglife.cycle.CommitmentKept;
 import org.orglife.errors.ApiProblem;
 import org.orglife.security.CurrentUser;
@@ -26,14 +27,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/rectification/{cycleId}/commitments")
 class CommitmentController {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Form fields: {@code k_} and the member id. */
     static final String KEPT = "k_";
 
     private final Commitments commitments;
+    private final ZoneId zone;
 
-    CommitmentController(Commitments commitments) {
+    CommitmentController(Commitments commitments, WorkingDayCalendar calendar) {
         this.commitments = commitments;
+        this.zone = calendar.zone();
     }
 
     @GetMapping
@@ -41,7 +43,7 @@ class CommitmentController {
         model.addAttribute("cycle", commitments.cycle(cycleId, user));
         model.addAttribute("commitments", commitments.kept(cycleId));
         model.addAttribute("statuses", CommitmentKept.values());
-        model.addAttribute("zone", CHINA);
+        model.addAttribute("zone", zone);
         return "rectification/commitments";
     }
 

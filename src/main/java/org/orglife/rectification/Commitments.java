@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.orglife.cycle.AuditTrail;
+import org.orglife.cycle.BranchCycle;
 import org.orglife.cycle.CommitmentKept;
 import org.orglife.cycle.ReviewCycle;
-import org.orglife.cycle.ReviewCycleRepository;
+import org.orglife.cycle.ReviewCycles;
 import org.orglife.cycle.ReviewVariables;
-import org.orglife.cycle.UnknownCycleException;
 import org.orglife.engine.EngineContext;
 import org.orglife.registry.Branch;
-import org.orglife.registry.BranchRepository;
-import org.orglife.registry.BranchVisibility;
 import org.orglife.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,17 +32,12 @@ public class Commitments {
     static final String AUDIT_STEP = "commitmentsKept";
 
     private final JdbcClient jdbc;
-    private final ReviewCycleRepository cycles;
-    private final BranchRepository branches;
-    private final BranchVisibility visibility;
+    private final ReviewCycles reviewCycles;
     private final AuditTrail audit;
 
-    Commitments(JdbcClient jdbc, ReviewCycleRepository cycles, BranchRepository branches, BranchVisibility visibility,
-            AuditTrail audit) {
+    Commitments(JdbcClient jdbc, ReviewCycles reviewCycles, AuditTrail audit) {
         this.jdbc = jdbc;
-        this.cycles = cycles;
-        this.branches = branches;
-        this.visibility = visibility;
+        this.reviewCycles = reviewCycles;
         this.audit = audit;
     }
 
@@ -63,13 +56,8 @@ public class Commitments {
     }
 
     public OfCycle cycle(String cycleId, CurrentUser user) {
-        ReviewCycle cycle = cycles.find(cycleId).orElseThrow(() -> new UnknownCycleException(cycleId));
-        Branch branch = branches.findByCode(cycle.branchCode()).orElseThrow(() -> new UnknownCycleException(cycleId));
-        if (!visibility.scope(user).includes(branch)) {
-            throw new UnknownCycleException(cycleId);
-        }
-        boolean secretary = branch.secretary() != null && user.id().equals(branch.secretary().userId());
-        return new OfCycle(cycle, branch, secretary, closedBecause(cycle));
+        BranchCycle visible = reviewCycles.visibleTo(cycleId, user);
+        return new OfCycle(visible.cycle(), visible.branch(), visible.isSecretary(user), closedBecause(visible.cycle()));
     }
 
     public List<Kept> kept(String cycleId) {

@@ -29,7 +29,6 @@ import org.orglife.form.FormValues;
 import org.orglife.rating.Eligibility;
 import org.orglife.rating.RatingEligibility;
 import org.orglife.registry.Member;
-import org.orglife.registry.MemberStatus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.orglife.ballot.Ballot;
 import org.orglife.ballot.Ballots;
+import org.orglife.cycle.BranchCycle;
 import org.orglife.cycle.ReviewCycle;
 import org.orglife.cycle.ReviewCycles;
 import org.orglife.rating.Grade;
@@ -135,7 +136,7 @@ class BallotBenchmark {
                 .startBeforeActivity("holdMembersMeeting").cancelAllForActivity("draftWorkPlan").execute();
         CurrentUser secretary = new CurrentUser(SyntheticRegistry.secretary(b), List.of("branch-" + branch),
                 List.of(registry.townshipOf(b)));
-        Ballots.CycleOfBranch ofBranch = ballots.cycle(cycle.id(), secretary);
+        BranchCycle ofBranch = ballots.cycle(cycle.id(), secretary);
         List<Ballots.Voter> voters = ballots.voters(ofBranch);
         if (voters.size() < present) {
             throw new IllegalArgumentException(present + " votes need as many voters; " + branch + " has "

@@ -19,6 +19,7 @@ public class AuditTrail {
     public static final String RECORDED = "填报";
     public static final String CHANGED = "修改";
     public static final String GRADED = "评定等次";
+    private static final int DETAIL_LENGTH = 400;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -51,7 +52,12 @@ public class AuditTrail {
         jdbc.sql("""
                 insert into audit_event (cycle_id, step, action, member_id, detail, actor, occurred_at)
                 values (?, ?, ?, null, ?, ?, ?)""")
-                .params(cycleId, step, action, detail, actor, Timestamp.from(at)).update();
+                .params(cycleId, step, action, fitted(detail), actor, Timestamp.from(at)).update();
+    }
+
+    /** A detail longer than its column (a reason of 500 characters with what it is about) is cut, not refused. */
+    private static String fitted(String detail) {
+        return detail == null || detail.length() <= DETAIL_LENGTH ? detail : detail.substring(0, DETAIL_LENGTH - 1) + "…";
     }
 
     /**

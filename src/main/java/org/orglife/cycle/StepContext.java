@@ -100,6 +100,14 @@ public class StepContext {
         task.getExecution().getProcessInstance().setVariable(variable, value);
     }
 
+    /**
+     * Sets a decision the process routes on in the task's own scope: one item of a multi-instance
+     * subprocess decides for itself, without touching its siblings' (or writing the instance's row).
+     */
+    public void decideForItem(String variable, Object value) {
+        task.getExecution().setVariableLocal(variable, value);
+    }
+
     /** A variable of the instance (never one of the submission's, which are the task's own). */
     public Object processVariable(String name) {
         return task.getExecution().getVariable(name);

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * {@value #BATCH} steps a run, the longest overdue first; the next run takes the rest. It also closes
  * the 督办 of every branch that has no overdue step left ({@link BranchSupervisions}).
  *
- * <p>One query finds them: the cycle's open tasks whose due date has passed and that have no level-1
- * record. A step done on time is never looked at twice and costs the cycle nothing.
+ * <p>One query finds them: the open tasks of the cycles and of their rectification follow-ups
+ * ({@code rectification_follow_up}) whose due date has passed and that have no level-1 record. A step done on time is never looked at twice and costs the cycle nothing.
  */
 @Component("overdueSweep")
 public class OverdueSweep implements JavaDelegate {
@@ -53,6 +53,7 @@ public class OverdueSweep implements JavaDelegate {
     }
 
     private int escalateOverdueSteps() {
+        Timestamp now = new Timestamp(EngineContext.currentTime().getTime());
         List<EscalationRecords.Step> due = jdbc.sql("""
                 select t.id_ as task_id, r.id as cycle_id, r.branch_code, t.task_def_key_ as task_key,
                        t.name_ as task_name, t.due_date_ as due_at
@@ -60,9 +61,16 @@ public class OverdueSweep implements JavaDelegate {
                 join review_cycle r on r.process_instance_id = t.proc_inst_id_
                 where t.due_date_ <= ?
                   and not exists (select 1 from escalation e where e.task_id = t.id_ and e.level = 1)
-                order by t.due_date_, t.id_
+                union all
+                select t.id_, r.id, r.branch_code, t.task_def_key_, t.name_, t.due_date_
+                from act_ru_task t
+                join rectification_follow_up f on f.process_instance_id = t.proc_inst_id_
+                join review_cycle r on r.id = f.cycle_id
+                where t.due_date_ <= ?
+                  and not exists (select 1 from escalation e where e.task_id = t.id_ and e.level = 1)
+                order by due_at, task_id
                 limit ?""")
-                .params(new Timestamp(EngineContext.currentTime().getTime()), BATCH)
+                .params(now, now, BATCH)
                 .query((rs, row) -> new EscalationRecords.Step(rs.getString("task_id"), rs.getString("cycle_id"),
                         rs.getString("branch_code"), rs.getString("task_key"), StepNames.step(rs.getString("task_name")),
                         rs.getTimestamp("due_at").toInstant()))

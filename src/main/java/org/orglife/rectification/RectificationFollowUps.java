@@ -90,6 +90,7 @@ public class RectificationFollowUps {
      * working day after it. Once per cycle; a list without items starts nothing.
      */
     void startAtFiling(DelegateExecution cycle, Branch branch) {
+        // in the filing's own command: AsSystem switches its checks off around the start
         String cycleId = (String) cycle.getVariable(ReviewVariables.CYCLE_ID);
         if (records.followed(cycleId)) {
             return;
@@ -151,17 +152,7 @@ public class RectificationFollowUps {
         } else if (why.length() > REASON_LENGTH) {
             problems.add("整改不到位的原因不能超过 " + REASON_LENGTH + " 字");
         }
-        LocalDate newDeadline = null;
-        try {
-            newDeadline = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline.strip());
-        } catch (DateTimeParseException e) {
-            problems.add("新的整改时限须是日期，格式为 2022-03-31");
-        }
-        if (newDeadline == null && problems.stream().noneMatch(p -> p.startsWith("新的整改时限"))) {
-            problems.add("请填写新的整改时限");
-        } else if (newDeadline != null && (!newDeadline.isAfter(today) || newDeadline.isAfter(today.plusYears(1)))) {
-            problems.add("新的整改时限须在今天之后一年以内：" + newDeadline);
-        }
+        LocalDate newDeadline = newDeadline(deadline, today, problems);
         if (!problems.isEmpty()) {
             throw new FollowUpRefusedException(400, "未退回重新整改，请核对", problems);
         }
@@ -176,10 +167,31 @@ public class RectificationFollowUps {
         variables.put(ReviewVariables.CYCLE_TITLE, ReviewVariables.cycleTitle(visible.cycle().year(), branch.name()));
         variables.put(ReviewVariables.LIAISON_USERS, ReviewVariables.liaisonUsers(branch));
         variables.put(REOPENED_ITEM, seq);
-        String instanceId = start(cycleId, seq, variables, branch);
+        // the follow-up and its grants are the system's: the office may neither start processes nor grant
+        AsSystem.call(identities, () -> {
+            notifySecretary(start(cycleId, seq, variables, branch), cycleId, seq, item, why, newDeadline, branch);
+            return null;
+        });
         audit.append(cycleId, AUDIT_STEP, "整改不到位", "第 " + seq + " 项：" + why + "；新的整改时限 " + newDeadline,
                 user.id(), EngineContext.now());
-        notifySecretary(instanceId, cycleId, seq, item, why, newDeadline, branch);
+    }
+
+    /** The office's new deadline: a date after today and within a year; otherwise null and a problem named. */
+    private static LocalDate newDeadline(String deadline, LocalDate today, List<String> problems) {
+        if (deadline == null || deadline.isBlank()) {
+            problems.add("请填写新的整改时限");
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(deadline.strip());
+            if (!day.isAfter(today) || day.isAfter(today.plusYears(1))) {
+                problems.add("新的整改时限须在今天之后一年以内：" + day);
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            problems.add("新的整改时限须是日期，格式为 2022-03-31");
+            return null;
+        }
     }
 
     private String start(String cycleId, Integer seq, Map<String, Object> variables, Branch branch) {

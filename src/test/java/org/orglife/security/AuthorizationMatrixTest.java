@@ -2,6 +2,7 @@ package org.orglife.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.orglife.campaign.CampaignRecords;
 import org.orglife.campaign.Campaigns;
+import org.orglife.cycle.CycleDriver;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewCycles;
 import org.orglife.cycle.TestClock;
 import org.orglife.escalation.BranchSupervisions;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.escalation.EscalationWatch;
+import org.orglife.rectification.RectificationRecords;
 import org.orglife.registry.Account;
 import org.orglife.registry.Branch;
 import org.orglife.registry.BranchRepository;
@@ -69,6 +72,7 @@ class AuthorizationMatrixTest {
     @Autowired Campaigns campaigns;
     @Autowired CampaignRecords campaignRecords;
     @Autowired EscalationWatch watch;
+    @Autowired RectificationRecords rectification;
 
     List<Branch> active;
 
@@ -393,6 +397,123 @@ class AuthorizationMatrixTest {
             }
         }
         softly.assertAll();
+    }
+
+    /**
+     * 整改销号 (issue 20), for every branch of the township, its filed {@value #FOLLOW_UP_YEAR} list: item 1
+     * confirmed, item 2 marked done and waiting for confirmation, item 3 open. A secretary lists and works
+     * the own branch's items only and cannot confirm them; a liaison cadre or area chief lists only the
+     * linked branches' follow-ups and confirms their items, works nobody else's; the office reopens anywhere in its
+     * township, another township's office nowhere; the page is read by those who see the branch.
+     */
+    @Test
+    void aBranchsRectificationItemsAreDoneByItsSecretaryConfirmedByItsLiaisonAndReopenedByTheOffice() {
+        for (Branch branch : active) {
+            String cycleId = FOLLOW_UP_YEAR + "-" + branch.code();
+            if (cycles.find(cycleId).isEmpty()) {
+                TestClock.at(FOLLOW_UP_YEAR + 1, 2, 21);
+                try {
+                    CycleDriver cycle = CycleDriver.start(engine, reviewCycles, branch.code(), FOLLOW_UP_YEAR)
+                            .jumpTo("reviewFiling");
+                    LocalDate due = LocalDate.of(FOLLOW_UP_YEAR + 1, 6, 30);
+                    rectification.savePlan(cycleId, List.of(
+                            new RectificationRecords.Item(1, null, "问题一", "措施一", due, "书记", false),
+                            new RectificationRecords.Item(2, null, "问题二", "措施二", due, "委员", false),
+                            new RectificationRecords.Item(3, null, "问题三", "措施三", due, "委员", false)), List.of());
+                    cycle.complete("reviewFiling", Map.of("filingDecision", "ACCEPT"));
+                    engine.getFormService().submitTaskForm(followUpTask(branch, "markItemDone", 1).getId(),
+                            Map.of("doneNote", "已完成"));
+                    engine.getFormService().submitTaskForm(followUpTask(branch, "confirmItem", 1).getId(),
+                            Map.of("confirmDecision", "CONFIRM"));
+                    engine.getFormService().submitTaskForm(followUpTask(branch, "markItemDone", 2).getId(),
+                            Map.of("doneNote", "已完成"));
+                } finally {
+                    TestClock.reset();
+                }
+            }
+        }
+        String tasks = "/engine-rest/task?processInstanceBusinessKeyLike=" + FOLLOW_UP_YEAR + "-%";
+        Set<String> people = new LinkedHashSet<>(List.of("office", "supervisor", "office-ncz"));
+        active.forEach(b -> {
+            people.add(b.secretary().userId());
+            people.add(b.liaison().userId());
+            if (b.areaChief() != null) {
+                people.add(b.areaChief().userId());
+            }
+        });
+        SoftAssertions softly = new SoftAssertions();
+        for (String person : people) {
+            WebSession session = WebSession.signIn(http, person);
+            Set<String> listed = new java.util.TreeSet<>();
+            keys(list(person, tasks), "processInstanceId").stream().map(this::businessKeyOf)
+                    .filter(k -> k.endsWith("-rectification")).forEach(listed::add);
+            Set<String> expected = new java.util.TreeSet<>();
+            for (Branch branch : active) {
+                boolean own = person.equals(branch.secretary().userId());
+                boolean liaison = names(branch, person);
+                boolean township = TOWNSHIP_ROLES.contains(person);
+                if (own || liaison || township) {
+                    expected.add(FOLLOW_UP_YEAR + "-" + branch.code() + "-rectification");
+                }
+                Task mark = followUpTask(branch, "markItemDone", 3);
+                Task confirm = followUpTask(branch, "confirmItem", 2);
+                if (own) {
+                    softly.assertThat(mark.getAssignee()).as("item 3 of %s", branch.code()).isEqualTo(person);
+                } else {
+                    softly.assertThat(post(person, "/engine-rest/task/" + mark.getId() + "/submit-form",
+                            "{\"variables\":{\"doneNote\":{\"value\":\"x\"}}}").getStatusCode())
+                            .as("%s marks item 3 of %s done", person, branch.code())
+                            .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+                }
+                if (!liaison) {
+                    softly.assertThat(post(person, "/engine-rest/task/" + confirm.getId() + "/submit-form",
+                            "{\"variables\":{\"confirmDecision\":{\"value\":\"CONFIRM\"}}}").getStatusCode())
+                            .as("%s confirms item 2 of %s", person, branch.code())
+                            .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+                } else {
+                    softly.assertThat(confirm.getId()).as("%s is a candidate of item 2 of %s", person, branch.code())
+                            .isIn(keys(list(person, "/engine-rest/task?candidateUser=" + person
+                                    + "&taskDefinitionKey=confirmItem"), "id"));
+                }
+                String page = "/rectification/" + FOLLOW_UP_YEAR + "-" + branch.code();
+                softly.assertThat(session.get(page).getStatusCode()).as("%s reads %s", person, page)
+                        .isEqualTo(own || liaison || township ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+                if (!person.equals("office")) {
+                    softly.assertThat(session.post(page + "/items/1/reopen", Map.of("reason", "整改不到位",
+                            "deadline", FOLLOW_UP_YEAR + 1 + "-12-31")).getStatusCode())
+                            .as("%s reopens item 1 of %s", person, branch.code())
+                            .isEqualTo(own || liaison || township ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND);
+                }
+            }
+            softly.assertThat(listed).as("%s lists the follow-ups", person).isEqualTo(expected);
+        }
+        WebSession office = WebSession.signIn(http, "office");
+        TestClock.at(FOLLOW_UP_YEAR + 1, 9, 1);
+        for (Branch branch : active) {
+            String page = "/rectification/" + FOLLOW_UP_YEAR + "-" + branch.code();
+            if (followUpTasks(branch, "markItemDone").size() == 1) {
+                softly.assertThat(office.post(page + "/items/1/reopen", Map.of("reason", "整改不到位",
+                        "deadline", FOLLOW_UP_YEAR + 1 + "-12-31")).getStatusCode()).as("office reopens %s", branch.code())
+                        .isEqualTo(HttpStatus.FOUND);
+            }
+            softly.assertThat(followUpTasks(branch, "markItemDone")).as("item 1 of %s is open again", branch.code())
+                    .hasSize(2);
+        }
+        TestClock.reset();
+        softly.assertAll();
+    }
+
+    static final int FOLLOW_UP_YEAR = 2078;
+
+    private List<Task> followUpTasks(Branch branch, String key) {
+        return engine.getTaskService().createTaskQuery()
+                .processInstanceBusinessKey(FOLLOW_UP_YEAR + "-" + branch.code() + "-rectification")
+                .taskDefinitionKey(key).list();
+    }
+
+    private Task followUpTask(Branch branch, String key, int seq) {
+        return followUpTasks(branch, key).stream().filter(t -> t.getName().contains("第" + seq + "项")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key + " of item " + seq + " of " + branch.code()));
     }
 
     /** One person of each role: a secretary, a liaison cadre, an area chief, the office, a supervisor, the administrator. */

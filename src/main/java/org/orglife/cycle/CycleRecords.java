@@ -116,8 +116,12 @@ public class CycleRecords {
                 .list();
     }
 
+    /**
+     * A meeting as recorded; the members' meeting alone has the members' appraisal of the committee and the
+     * secretary's 述职 on the rectification (either may be null).
+     */
     public record Meeting(String kind, LocalDate heldOn, Choices.MeetingMode mode, String remoteReason,
-            MeetingForm form, String attendees, String appraisalOfCommittee) {
+            MeetingForm form, String attendees, String appraisalOfCommittee, String rectificationReport) {
     }
 
     public static final String COMMITTEE = "COMMITTEE";
@@ -126,11 +130,18 @@ public class CycleRecords {
     public void saveMeeting(String cycleId, Meeting m) {
         jdbc.sql("delete from meeting where cycle_id = ? and kind = ?").params(cycleId, m.kind()).update();
         jdbc.sql("""
-                insert into meeting (cycle_id, kind, held_on, mode, remote_reason, form, attendees, appraisal_of_committee)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into meeting (cycle_id, kind, held_on, mode, remote_reason, form, attendees,
+                  appraisal_of_committee, rectification_report) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(cycleId, m.kind(), Date.valueOf(m.heldOn()), m.mode().name(), m.remoteReason(),
-                        m.form() == null ? null : m.form().name(), m.attendees(), m.appraisalOfCommittee())
+                        m.form() == null ? null : m.form().name(), m.attendees(), m.appraisalOfCommittee(),
+                        m.rectificationReport())
                 .update();
+    }
+
+    /** The secretary's 述职 on the rectification as saved with the members' meeting, if it was. */
+    public Optional<String> rectificationReport(String cycleId) {
+        return jdbc.sql("select rectification_report from meeting where cycle_id = ? and kind = ?")
+                .params(cycleId, MEMBERS).query(String.class).optional();
     }
 
     public record AttendanceRecord(String memberId, Choices.Attendance attendance, Choices.Channel channel,

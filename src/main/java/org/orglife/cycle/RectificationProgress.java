@@ -1,16 +1,19 @@
 package org.orglife.cycle;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * How a cycle's rectification items stand in their follow-up (整改销号): read by the follow-up's own
- * pages, by the next year's forms (上年度整改情况, the secretary's 述职), by the statistics and the
- * dashboard. Items of a list filed before the follow-up existed are not followed and count as planned only.
+ * How a cycle's rectification items stand in their follow-up (整改销号), and how its members kept their
+ * commitments (践诺): read by the follow-up's own pages, by the next year's forms (上年度整改情况, the
+ * secretary's 述职), by the statistics and the dashboard. Items of a list filed before the follow-up
+ * existed are not followed and count as planned only.
  */
 @Repository
 public class RectificationProgress {
@@ -75,6 +78,29 @@ public class RectificationProgress {
         public int done() {
             return doneOnTime + doneLate;
         }
+    }
+
+    /**
+     * How many members made a commitment, and how many the secretary recorded as 践诺, 部分践诺 and 未践诺;
+     * the rest are not recorded.
+     */
+    public record CommitmentsKept(int commitments, int kept, int partlyKept, int notKept) {
+
+        public int notRecorded() {
+            return commitments - kept - partlyKept - notKept;
+        }
+    }
+
+    public CommitmentsKept commitmentsKept(String cycleId) {
+        Map<String, Integer> byKept = new HashMap<>();
+        jdbc.sql("select kept, count(*) as n from commitment where cycle_id = ? group by kept").param(cycleId)
+                .query(rs -> {
+                    byKept.put(rs.getString("kept"), rs.getInt("n"));
+                });
+        return new CommitmentsKept(byKept.values().stream().mapToInt(Integer::intValue).sum(),
+                byKept.getOrDefault(CommitmentKept.KEPT.name(), 0),
+                byKept.getOrDefault(CommitmentKept.PARTLY_KEPT.name(), 0),
+                byKept.getOrDefault(CommitmentKept.NOT_KEPT.name(), 0));
     }
 
     public List<Item> items(String cycleId) {

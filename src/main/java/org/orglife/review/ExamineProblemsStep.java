@@ -15,15 +15,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * 查摆问题 (notice 二.3): the committee's problem list, at least one item, each with how it was found.
- * Members' own problems are only counted: no member is made to write material.
+ * Members' own problems are only counted: no member is made to write material. The committee examines
+ * itself against last year's rectification, so the form shows last year's items and how each stands.
  */
 @Component
 class ExamineProblemsStep implements ReviewStep {
 
     private final CycleRecords records;
+    private final LastYearsRectification lastYear;
 
-    ExamineProblemsStep(CycleRecords records) {
+    ExamineProblemsStep(CycleRecords records, LastYearsRectification lastYear) {
         this.records = records;
+        this.lastYear = lastYear;
     }
 
     @Override
@@ -38,7 +41,8 @@ class ExamineProblemsStep implements ReviewStep {
                 ? List.of(FormValues.item("problemId", null, "category", null, "description", null, "foundBy", null))
                 : existing.stream().map(p -> FormValues.item("problemId", p.seq(), "category", p.category(),
                         "description", p.description(), "foundBy", p.foundBy().name())).toList();
-        return new FormValues().list("committeeProblems", items).put("memberProblemCount", null).toMap();
+        return new FormValues().put("lastYearsItems", lastYear.of(context).itemLines())
+                .list("committeeProblems", items).put("memberProblemCount", null).toMap();
     }
 
     @Override

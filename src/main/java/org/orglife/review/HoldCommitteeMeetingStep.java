@@ -47,6 +47,6 @@ class HoldCommitteeMeetingStep implements ReviewStep {
         String remoteReason = form.text("committeeRemoteReason", "远程召开的原因", 1000, mode == MeetingMode.REMOTE);
         form.rejectIfProblems();
         records.saveMeeting(context.cycleId(), new Meeting(CycleRecords.COMMITTEE, heldOn, mode,
-                mode == MeetingMode.REMOTE ? remoteReason : null, null, attendees, null));
+                mode == MeetingMode.REMOTE ? remoteReason : null, null, attendees, null, null));
     }
 }

@@ -38,7 +38,11 @@ import org.springframework.stereotype.Component;
  * a vote (probationary, 留党察看) are appraised but do not vote, so the tallies cannot exceed the
  * voters present. The attendance rate is shown, never a condition. The tallies are typed from the paper
  * ballots, or come from the branch's online ballot ({@link Ballots}) once it is closed: then they are
- * read-only, and the record cannot be filed while a ballot is still open.
+ * read-only, and the record cannot be filed while a ballot is still open. The secretary, first person
+ * responsible for the rectification, reports on it (述职): the form shows last year's items and how each
+ * stands, and a report on them and on the members' commitments to read out, pre-filled
+ * ({@link LastYearsRectification}) unless the secretary saved one already, and kept as edited. A form
+ * deployed before the report existed submits none, and is accepted.
  */
 @Component
 class HoldMembersMeetingStep implements ReviewStep {
@@ -46,11 +50,14 @@ class HoldMembersMeetingStep implements ReviewStep {
     private final CycleRecords records;
     private final RatingEligibility eligibility;
     private final Ballots ballots;
+    private final LastYearsRectification lastYear;
 
-    HoldMembersMeetingStep(CycleRecords records, RatingEligibility eligibility, Ballots ballots) {
+    HoldMembersMeetingStep(CycleRecords records, RatingEligibility eligibility, Ballots ballots,
+            LastYearsRectification lastYear) {
         this.records = records;
         this.eligibility = eligibility;
         this.ballots = ballots;
+        this.lastYear = lastYear;
     }
 
     @Override
@@ -89,11 +96,14 @@ class HoldMembersMeetingStep implements ReviewStep {
                             "basicallyQualified", t.basicallyQualified(), "unqualified", t.unqualified(),
                             "fromBallot", true);
         }).toList();
+        LastYearsRectification.LastYear last = lastYear.of(context);
         return new FormValues()
                 .put("membersHeldOn", plan == null ? null : plan.membersMeetingOn().toString())
                 .put("membersMeetingForm", plan == null ? MeetingForm.WHOLE.name() : plan.membersMeetingForm().name())
                 .put("attendanceRate", "应到会党员 " + context.members().size() + " 名；到会率在提交后计算，仅供参考")
                 .list("attendance", attendance)
+                .put("lastYearsItems", last.itemLines())
+                .put("rectificationReport", records.rectificationReport(context.cycleId()).orElseGet(last::report))
                 .put("committeeAppraisal", null)
                 .put("ballotNotice", ballotNotice(context.cycleId(), ballot))
                 .list("tallies", tallies)
@@ -136,6 +146,7 @@ class HoldMembersMeetingStep implements ReviewStep {
         context.checkInReviewYears(form, "会议日期", heldOn);
         MeetingForm meetingForm = form.choice("membersMeetingForm", "召开形式", MeetingForm.class, true);
         String appraisal = form.text("committeeAppraisal", "党员对支部委员会的评议情况", 4000, true);
+        String report = form.text("rectificationReport", "支部书记述职：整改落实情况", 4000, false);
         List<AttendanceRecord> attendance = new ArrayList<>();
         int voters = 0;
         RatingEligibility.Table table = eligibility.table(context.year());
@@ -191,7 +202,8 @@ class HoldMembersMeetingStep implements ReviewStep {
         }
         form.rejectIfProblems();
         records.saveMembersMeeting(context.cycleId(),
-                new Meeting(CycleRecords.MEMBERS, heldOn, MeetingMode.FACE_TO_FACE, null, meetingForm, null, appraisal),
+                new Meeting(CycleRecords.MEMBERS, heldOn, MeetingMode.FACE_TO_FACE, null, meetingForm, null, appraisal,
+                        report),
                 attendance, tallies);
     }
 

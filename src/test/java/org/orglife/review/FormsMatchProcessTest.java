@@ -50,6 +50,8 @@ import org.orglife.form.Choices;
 import org.orglife.form.Choices.FoundBy;
 import org.orglife.rating.Disposition;
 import org.orglife.rating.Grade;
+import org.orglife.rectification.RectificationFollowUps;
+import org.orglife.rectification.RectificationRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -68,8 +70,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Fields are compared with what the server really gives each task, not with a list kept here:
  * every user task of every process is opened in a real cycle (the branch cycle moved to all its
  * tasks at once by process instance modification, the disposition reached by rating a member
- * 不合格), and the values its form is opened with (what its {@link ReviewStep} computes) are compared
- * with the keys the deployed form binds: every value must be bound by a top-level field key or a
+ * 不合格, the follow-up (整改销号) by filing the list), and the values its form is opened with (what
+ * its {@link ReviewStep} computes) are compared with the keys the deployed form binds: every value must be bound by a top-level field key or a
  * dynamic-list path (a value no field binds would never be shown), and the keys of pre-filled list
  * items must equal the list's child fields. A field with nothing to pre-fill has no value (the
  * submission lands on the task all the same, TaskForms), so a form may bind more than
@@ -96,6 +98,7 @@ class FormsMatchProcessTest {
     @Autowired ApplicationContext beans;
     @Autowired List<ReviewStep> steps;
     @Autowired org.orglife.campaign.Campaigns campaigns;
+    @Autowired RectificationRecords rectification;
 
     @AfterEach
     void resetClock() {
@@ -185,8 +188,12 @@ class FormsMatchProcessTest {
                 .containsExactlyInAnyOrderElementsOf(used);
     }
 
-    /** The cycle's own tasks are served by {@link ReviewStep}s; the campaign's and escalation's by their listeners. */
-    static final Set<String> CYCLE_PROCESSES = Set.of(ReviewVariables.PROCESS_KEY, ReviewVariables.DISPOSITION_PROCESS_KEY);
+    /**
+     * The tasks of the cycle, of its dispositions and of its rectification's follow-up are served by
+     * {@link ReviewStep}s; the campaign's and escalation's by their listeners.
+     */
+    static final Set<String> CYCLE_PROCESSES = Set.of(ReviewVariables.PROCESS_KEY,
+            ReviewVariables.DISPOSITION_PROCESS_KEY, RectificationFollowUps.PROCESS_KEY);
 
     static List<String> cycleTaskIds() throws IOException {
         return userTasks().stream().filter(t -> CYCLE_PROCESSES.contains(processOf(t))).map(UserTask::getId).toList();
@@ -228,6 +235,16 @@ class FormsMatchProcessTest {
         disposition.complete("decideDisposition", Map.of("educationPlan", "谈心谈话，结对帮带", "disposition", "EXPEL",
                 "decidedOn", "2023-02-25"));
         opened.put("approveDisposition", open(disposition.task("approveDisposition")));
+
+        // and the list of one item filed, which starts its follow-up: the item marked done, then to be confirmed
+        rectification.savePlan(cycle.businessKey, List.of(new RectificationRecords.Item(1, 1, "理论学习不够系统",
+                "每月集中学习一次", java.time.LocalDate.of(2023, 6, 30), "支部书记", false)), List.of());
+        cycle.complete("reviewFiling", Map.of("filingDecision", "ACCEPT"));
+        cycle.runJobs();
+        CycleDriver followUp = CycleDriver.of(engine, cycle.businessKey + "-rectification");
+        opened.put("markItemDone", open(followUp.task("markItemDone")));
+        followUp.complete("markItemDone", Map.of("doneNote", "每月集中学习已坚持半年"));
+        opened.put("confirmItem", open(followUp.task("confirmItem")));
 
         // then every user task of the cycle's models was opened
         assertThat(opened.keySet()).containsExactlyInAnyOrderElementsOf(cycleTaskIds());
@@ -377,6 +394,7 @@ class FormsMatchProcessTest {
         enums.put("suggestedGrade", Grade.class);
         enums.put("disposition", Disposition.class);
         enums.put("spotCheckMode", Class.forName("org.orglife.campaign.SpotCheckListener$Mode"));
+        enums.put("confirmDecision", Class.forName("org.orglife.rectification.ConfirmItemStep$Decision"));
 
         for (Path file : files(FORMS, ".form")) {
             Bindings.of(form(file)).choices().forEach((key, values) -> {

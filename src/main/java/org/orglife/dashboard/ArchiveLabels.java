@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.orglife.cycle.RectificationItemState;
 import org.orglife.form.ChoiceLabels;
 
 /**
@@ -39,10 +40,21 @@ final class ArchiveLabels {
             List<String> columns = rows.isEmpty() ? List.of()
                     : rows.get(0).keySet().stream().map(c -> FIELDS.getOrDefault(c, c)).toList();
             result.add(new Section(title, columns, rows.stream().map(r -> List.copyOf(
-                    r.values().stream().map(v -> v != null && WORDS.containsKey(v.toString()) ? WORDS.get(v.toString())
-                            : choices.label(v)).toList())).toList()));
+                    r.entrySet().stream().map(e -> label(e.getKey(), e.getValue(), choices)).toList())).toList()));
         });
         return result;
+    }
+
+    /** A value as the archive shows it: a rectification item's state, a word of {@link #WORDS}, or a choice's label. */
+    private static Object label(String column, Object value, ChoiceLabels choices) {
+        if (value != null && column.equals("state")) {
+            for (RectificationItemState state : RectificationItemState.values()) {
+                if (state.name().equals(value.toString())) {
+                    return state.label();
+                }
+            }
+        }
+        return value != null && WORDS.containsKey(value.toString()) ? WORDS.get(value.toString()) : choices.label(value);
     }
 
     private static Map<String, String> fields() {
@@ -70,7 +82,11 @@ final class ArchiveLabels {
             {"cap", "上限"}, {"fromBranch", "流入支部"}, {"fromOrg", "流入地组织"}, {"opinion", "意见"},
             {"suggestedGrade", "建议等次"}, {"deliveredAt", "送达时间"}, {"recordedAt", "记录时间"},
             {"problemSeq", "问题序号"}, {"problem", "问题"}, {"measure", "整改措施"}, {"deadline", "整改时限"},
-            {"responsible", "责任人"}, {"done", "已完成"}, {"receivedOn", "收到日期"}, {"handling", "处理情况"},
+            {"responsible", "责任人"}, {"done", "已完成"}, {"state", "销号状态"}, {"dueOn", "到期日"},
+            {"doneNote", "整改完成情况"}, {"doneOn", "销号日期"}, {"doneBy", "销号人"}, {"returnedReason", "退回意见"},
+            {"returnedCount", "退回次数"}, {"confirmedOn", "确认日期"}, {"confirmedBy", "确认人"},
+            {"reopenedCount", "整改不到位次数"}, {"reopenedReason", "整改不到位原因"}, {"reopenedOn", "认定日期"},
+            {"reopenedBy", "认定人"}, {"receivedOn", "收到日期"}, {"handling", "处理情况"},
             {"processInstanceId", "流程实例"}, {"educationPlan", "教育转化措施"}, {"disposition", "处置方式"},
             {"correctionDeadline", "改正期限"}, {"decidedOn", "决定日期"}, {"townshipApproved", "镇党委同意"},
             {"status", "状态"}, {"meetingHeld", "已召开"}, {"membersTotal", "党员总数"},

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * it the same day, 川底乡's not at all (its late launch is escalated to the county: a notice, then the
  * county supervisors' 督办); five of 大东沟镇's branches moved ahead on time through the same forms a
  * secretary fills ({@link DemoProgress}), DDG-03 with its online ballot open and a few votes cast
- * ({@link DemoBallot}); then the overdue sweep's next run is brought to now, and it
+ * ({@link DemoBallot}); DDG-03's cycle of the year before filed and its rectification followed since
+ * ({@link DemoFollowUp}); then the overdue sweep's next run is brought to now, and it
  * escalates what is overdue today. So Tasklist, Cockpit and the dashboard show real work at
  * the first login: steps done, steps due this week, steps overdue and under 督办. Created once: a later start, on any
  * day, finds a campaign and leaves it as it is.
@@ -49,9 +50,12 @@ class DemoCampaign {
     private final ManagementService jobs;
     private final WorkingDayCalendar calendar;
     private final DemoBallot ballot;
+    private final DemoFollowUp followUp;
 
     DemoCampaign(Campaigns campaigns, CountyCampaigns countyCampaigns, CountyProperties county, CampaignRecords records,
-            DemoProgress progress, ManagementService jobs, WorkingDayCalendar calendar, DemoBallot ballot) {
+            DemoProgress progress, ManagementService jobs, WorkingDayCalendar calendar, DemoBallot ballot,
+            DemoFollowUp followUp) {
+        this.followUp = followUp;
         this.campaigns = campaigns;
         this.countyCampaigns = countyCampaigns;
         this.county = county;
@@ -70,6 +74,7 @@ class DemoCampaign {
         }
         Instant now = EngineContext.now();
         DemoDates dates = DemoDates.around(now.atZone(calendar.zone()).toLocalDate(), calendar);
+        followUp.lastYearFiledAndFollowed(dates.year(), now);
         try {
             EngineContext.backdateTo(dates.launchedAt(calendar.zone()));
             countyCampaigns.launch(new CountyCampaigns.LaunchRequest(dates.year(), dates.planDueBy(),

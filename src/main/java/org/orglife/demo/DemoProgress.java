@@ -69,28 +69,45 @@ class DemoProgress {
     void advance(DemoDates dates, Instant now) {
         Instant latest = now.minus(Duration.ofHours(2));
         for (Map.Entry<String, String> target : TARGETS.entrySet()) {
-            Instant at = dates.launchedAt(calendar.zone());
-            for (int step = 0; step < 20; step++) {
-                List<Task> open = EngineQueries.all(tasks.createTaskQuery()
-                        .processInstanceBusinessKey(dates.year() + "-" + target.getKey()).orderByTaskCreateTime().asc());
-                if (open.isEmpty() || open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(target.getValue()))) {
-                    break;
-                }
-                Task next = open.get(0);
-                Instant dayBefore = next.getDueDate() == null ? latest
-                        : next.getDueDate().toInstant().minus(Duration.ofDays(1));
-                at = later(at.plus(Duration.ofMinutes(10)), earlier(dayBefore, latest));
-                EngineContext.backdateTo(at);
-                try {
-                    forms.submitTaskForm(next.getId(), submission(next, dates, at.atZone(calendar.zone()).toLocalDate()));
-                } catch (RuntimeException e) {
-                    log.warn("demo could not complete {} of {}: {}", next.getTaskDefinitionKey(), target.getKey(),
-                            e.getMessage());
-                    break;
-                }
-                runDueJobs();
-            }
+            advance(dates, target.getKey(), target.getValue(), latest);
         }
+    }
+
+    /**
+     * Moves the branch's cycle of the dates' year until the target step is open (or nothing is), each step
+     * done the day before it is due, but never after {@code latest}; the engine's clock is left there.
+     */
+    void advance(DemoDates dates, String branchCode, String target, Instant latest) {
+        Instant at = dates.launchedAt(calendar.zone());
+        for (int step = 0; step < 20; step++) {
+            List<Task> open = EngineQueries.all(tasks.createTaskQuery()
+                    .processInstanceBusinessKey(dates.year() + "-" + branchCode).orderByTaskCreateTime().asc());
+            if (open.isEmpty() || open.stream().anyMatch(t -> t.getTaskDefinitionKey().equals(target))) {
+                break;
+            }
+            Task next = open.get(0);
+            Instant dayBefore = next.getDueDate() == null ? latest
+                    : next.getDueDate().toInstant().minus(Duration.ofDays(1));
+            at = later(at.plus(Duration.ofMinutes(10)), earlier(dayBefore, latest));
+            EngineContext.backdateTo(at);
+            try {
+                forms.submitTaskForm(next.getId(), submission(next, dates, at.atZone(calendar.zone()).toLocalDate()));
+            } catch (RuntimeException e) {
+                log.warn("demo could not complete {} of {}: {}", next.getTaskDefinitionKey(), branchCode,
+                        e.getMessage());
+                break;
+            }
+            runDueJobs();
+        }
+    }
+
+    /** Submits the open step of the cycle as its secretary (or the office) would, at the engine's clock. */
+    void complete(String businessKey, String taskKey, DemoDates dates) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .singleResult();
+        forms.submitTaskForm(task.getId(), submission(task, dates,
+                LocalDate.ofInstant(EngineContext.now(), calendar.zone())));
+        runDueJobs();
     }
 
     /** Runs the jobs that are due by the engine's clock, as the job executor would, until none is left. */
@@ -199,6 +216,44 @@ class DemoProgress {
                 }
                 v.put("allFeedbackGiven", true);
                 v.put("ratings", json(ratings));
+            }
+            case "planRectification" -> {
+                // every problem of the committee's list with its measure, one item of the branch's own, and
+                // each member's commitment
+                int next = dates.year() + 1;
+                List<Map<String, Object>> items = list(id, "rectificationItems");
+                List<String> measures = List.of("每月第一个周五集中学习，书记领学，学后交流", "每名支委联系十户群众，每季度走访一次");
+                List<String> deadlines = List.of(next + "-05-29", next + "-06-30");
+                for (int i = 0; i < items.size(); i++) {
+                    items.get(i).put("measure", measures.get(i % measures.size()));
+                    items.get(i).put("deadline", deadlines.get(i % deadlines.size()));
+                    items.get(i).put("responsible", i == 0 ? "支部书记" : "组织委员");
+                }
+                Map<String, Object> own = new HashMap<>();
+                own.put("problem", "三会一课台账记录不规范");
+                own.put("measure", "按月整理会议记录，建立电子台账");
+                own.put("deadline", next + "-04-30");
+                own.put("responsible", "宣传委员");
+                items.add(own);
+                List<String> promises = List.of("带头参加集中学习，每月写一篇学习心得", "帮扶一户困难群众",
+                        "在人居环境整治中带头清理房前屋后", "按时足额交纳党费，参加主题党日");
+                List<Map<String, Object>> commitments = list(id, "commitments");
+                for (int i = 0; i < commitments.size(); i++) {
+                    commitments.get(i).put("commitment", promises.get(i % promises.size()));
+                }
+                v.put("rectificationItems", json(items));
+                v.put("commitments", json(commitments));
+            }
+            case "reviewFiling" -> v.put("filingDecision", "ACCEPT");
+            case "submitStatistics" -> {
+                // the counts as the form offers them, confirmed
+                forms.getTaskFormVariables(id).forEach((name, value) -> {
+                    if (value instanceof Number) {
+                        v.put(name, value);
+                    }
+                });
+                v.put("meetingHeld", true);
+                v.put("statisticsConfirmed", true);
             }
             default -> throw new IllegalStateException("the demo does not fill " + task.getTaskDefinitionKey());
         }

@@ -122,6 +122,26 @@ public class RectificationProgress {
         return items(cycleId).stream().filter(i -> i.seq() == seq).findFirst();
     }
 
+    /**
+     * The counts of {@link Summary} for every cycle of a year with followed items, as a table to join in a
+     * report that reads many cycles in one query (the statistics workbook, the dashboard): columns
+     * {@code cycle_id, followed_items, confirmed_items, open_items, overdue_items, reopened_items}, with the
+     * named parameters {@code :year} and {@code :today} (a date). Counted by the same rules as
+     * {@link Item#confirmed}, {@link Item#overdue} and {@link Item#reopened}; a cycle nothing follows has no row.
+     */
+    public static String countsOfYear() {
+        String confirmed = "'" + RectificationItemState.CONFIRMED.name() + "'";
+        return """
+                select i.cycle_id, count(*) as followed_items,
+                  sum(case when i.state = %1$s then 1 else 0 end) as confirmed_items,
+                  sum(case when i.state <> %1$s then 1 else 0 end) as open_items,
+                  sum(case when i.state <> %1$s and i.due_on < :today then 1 else 0 end) as overdue_items,
+                  sum(case when i.reopened_count > 0 then 1 else 0 end) as reopened_items
+                from rectification_item i join review_cycle ic on ic.id = i.cycle_id
+                where ic.review_year = :year and i.state is not null
+                group by i.cycle_id""".formatted(confirmed);
+    }
+
     private static LocalDate date(java.sql.Date date) {
         return date == null ? null : date.toLocalDate();
     }

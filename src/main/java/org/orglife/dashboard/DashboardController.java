@@ -2,11 +2,14 @@ package org.orglife.dashboard;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.orglife.campaign.CountyCampaigns;
 import org.orglife.cycle.CycleArchive;
 import org.orglife.cycle.ReviewCycleRepository;
 import org.orglife.cycle.ReviewVariables;
 import org.orglife.cycle.UnknownCycleException;
+import org.orglife.errors.ApiProblem;
 import org.orglife.escalation.BranchSupervisions;
 import org.orglife.escalation.Notifications;
 import org.orglife.form.ChoiceLabels;
@@ -21,8 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The dashboard (看板): a year's progress over the branches the signed-in person may see (for the county's
- * staff, first its townships ranked), their notifications and the 督办 they hold, and each branch's
- * archive of a year. Server-side pages;
+ * staff, first its townships ranked), their notifications and the 督办 they hold, the rectification
+ * follow-up of their filed lists, and each branch's archive of a year. Server-side pages;
  * charts drawn in the browser with the Chart.js copy served by this application.
  */
 @Controller
@@ -38,11 +41,13 @@ class DashboardController {
     private final ReviewCycleRepository cycles;
     private final CycleArchive archive;
     private final ChoiceLabels choiceLabels;
+    private final RectificationDashboard rectification;
 
     DashboardController(DashboardView view, Notifications notifications, BranchSupervisions supervisions,
             BranchVisibility visibility, ReviewCycleRepository cycles, CycleArchive archive,
-            ChoiceLabels choiceLabels) {
+            ChoiceLabels choiceLabels, RectificationDashboard rectification) {
         this.view = view;
+        this.rectification = rectification;
         this.notifications = notifications;
         this.supervisions = supervisions;
         this.visibility = visibility;
@@ -87,6 +92,24 @@ class DashboardController {
                 CountyCampaigns.LAUNCH_SUPERVISION_TASK));
         model.addAttribute("user", user);
         return "dashboard";
+    }
+
+    /**
+     * The rectification follow-up of a year's filed lists (整改销号), the lagging branches first; {@code year}
+     * and {@code page} as {@link RectificationDashboard.Query} reads them. A value that makes no sense is
+     * answered 400 with the reason on the page.
+     */
+    @GetMapping("/dashboard/rectification")
+    String rectification(@RequestParam(required = false) String year, @RequestParam(required = false) String page,
+            CurrentUser user, Model model, HttpServletResponse response) {
+        model.addAttribute("user", user);
+        try {
+            model.addAttribute("view", rectification.of(RectificationDashboard.Query.parse(year, page), user));
+        } catch (ApiProblem e) {
+            response.setStatus(e.status());
+            model.addAttribute("error", e.summary());
+        }
+        return "dashboard-rectification";
     }
 
     @GetMapping("/dashboard/branches/{code}/reviews/{year}")

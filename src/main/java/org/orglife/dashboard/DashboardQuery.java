@@ -152,7 +152,8 @@ public record DashboardQuery(int page, int size, String search, Status status, O
         return "/dashboard" + query;
     }
 
-    private static Integer number(String text) {
+    /** The whole number the text holds, or null. */
+    static Integer number(String text) {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {

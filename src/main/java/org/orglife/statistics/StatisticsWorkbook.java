@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.orglife.calendar.WorkingDayCalendar;
+import org.orglife.engine.EngineContext;
 import org.orglife.rating.RatingRules;
 import org.orglife.registry.BranchKind;
 import org.orglife.registry.SpreadsheetText;
@@ -21,23 +25,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * 《组织生活会和民主评议党员情况统计表》 as an XLSX file: one row per branch, a total row, the share of
- * 优秀 against its cap. Written with the streaming workbook, so a province's 100,000 rows stay within
- * bounded memory.
+ * 优秀 against its cap, and beside the rectification items each branch submitted, how they stand in the
+ * follow-up (整改销号) on the day the file is written. Written with the streaming workbook, so a province's
+ * 100,000 rows stay within bounded memory.
  */
 @Component
 public class StatisticsWorkbook {
 
-    private final TownshipStatistics statistics;
+    /** The summed columns (key → header), in the table's order: the submitted row's, then the follow-up's. */
+    private static final Map<String, String> SUMMED = summed();
+    /** A township's sheet: code, name, kind and held come first, then the summed columns. */
+    private static final int FIRST_NUMBER = 4;
 
-    StatisticsWorkbook(TownshipStatistics statistics) {
+    private final TownshipStatistics statistics;
+    private final WorkingDayCalendar calendar;
+
+    StatisticsWorkbook(TownshipStatistics statistics, WorkingDayCalendar calendar) {
         this.statistics = statistics;
+        this.calendar = calendar;
     }
 
-    /** The township's table: one row per branch taking part, and the township's total. */
+    /**
+     * The township's table: one row per branch taking part, and the township's total. The follow-up's
+     * columns ({@link TownshipStatistics#FOLLOW_UP_COLUMNS}) count as of today, the rest as submitted.
+     */
     public void write(int year, String townshipCode, String townshipName, OutputStream out) throws IOException {
+        LocalDate today = today();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
-            writeTownship(workbook.createSheet(year + "年度统计表"), styles, year, townshipCode, townshipName);
+            writeTownship(workbook.createSheet(year + "年度统计表"), styles, year, townshipCode, townshipName, today);
             workbook.write(out);
             workbook.dispose();
         }
@@ -49,14 +65,15 @@ public class StatisticsWorkbook {
      */
     public void writeCounty(int year, String countyName, Map<String, String> townships, OutputStream out)
             throws IOException {
-        List<String> keys = new ArrayList<>(BranchStatistics.COLUMNS.keySet());
+        LocalDate today = today();
+        List<String> keys = new ArrayList<>(SUMMED.keySet());
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
             Sheet county = workbook.createSheet("全县汇总");
-            styles.text.put(county.createRow(0), 0, countyName + year + "年度组织生活会和民主评议党员情况统计表（全县汇总）",
-                    styles.bold);
+            styles.text.put(county.createRow(0), 0, countyName + year + "年度组织生活会和民主评议党员情况统计表（全县汇总）"
+                    + asOf(today), styles.bold);
             List<String> headers = new ArrayList<>(List.of("乡镇编号", "乡镇名称", "支部数", "已召开"));
-            BranchStatistics.COLUMNS.values().forEach(headers::add);
+            headers.addAll(SUMMED.values());
             headers.addAll(List.of("优秀上限", "优秀占比", "抽查支部数"));
             Row header = county.createRow(1);
             for (int i = 0; i < headers.size(); i++) {
@@ -67,7 +84,7 @@ public class StatisticsWorkbook {
             int rowIndex = 2;
             for (Map.Entry<String, String> township : townships.entrySet()) {
                 Totals totals = writeTownship(workbook.createSheet(township.getValue()), styles, year, township.getKey(),
-                        township.getValue());
+                        township.getValue(), today);
                 Row row = county.createRow(rowIndex++);
                 styles.text.put(row, 0, township.getKey(), null);
                 styles.text.put(row, 1, township.getValue(), null);
@@ -81,6 +98,21 @@ public class StatisticsWorkbook {
             workbook.write(out);
             workbook.dispose();
         }
+    }
+
+    private static Map<String, String> summed() {
+        Map<String, String> columns = new LinkedHashMap<>(BranchStatistics.COLUMNS);
+        columns.putAll(TownshipStatistics.FOLLOW_UP_COLUMNS);
+        return columns;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(EngineContext.now(), calendar.zone());
+    }
+
+    /** The title's note: the follow-up's columns change after the rows were submitted. */
+    private static String asOf(LocalDate today) {
+        return "（整改销号情况截至 " + today + "）";
     }
 
     /** Sums of a table: the statistics columns, and branches, held, excellent cap, spot-checked. */
@@ -139,14 +171,15 @@ public class StatisticsWorkbook {
         }
     }
 
-    private Totals writeTownship(Sheet sheet, Styles styles, int year, String townshipCode, String townshipName) {
-        List<String> keys = new ArrayList<>(BranchStatistics.COLUMNS.keySet());
+    private Totals writeTownship(Sheet sheet, Styles styles, int year, String townshipCode, String townshipName,
+            LocalDate today) {
+        List<String> keys = new ArrayList<>(SUMMED.keySet());
         Texts text = styles.text();
         CellStyle bold = styles.bold();
         Row title = sheet.createRow(0);
-        text.put(title, 0, townshipName + year + "年度组织生活会和民主评议党员情况统计表", bold);
+        text.put(title, 0, townshipName + year + "年度组织生活会和民主评议党员情况统计表" + asOf(today), bold);
         List<String> headers = new ArrayList<>(List.of("支部编号", "支部名称", "组织类型", "是否召开"));
-        BranchStatistics.COLUMNS.values().forEach(headers::add);
+        headers.addAll(SUMMED.values());
         headers.addAll(List.of("优秀上限", "优秀占比", "备案日期", "是否抽查", "报送情况"));
         Row header = sheet.createRow(1);
         for (int i = 0; i < headers.size(); i++) {
@@ -157,18 +190,18 @@ public class StatisticsWorkbook {
         long[] sums = totals.sums;
         long[] counts = totals.counts;
         int[] rowIndex = {2};
-        statistics.eachRow(year, townshipCode, rs -> {
+        statistics.eachRow(year, townshipCode, today, rs -> {
             Row row = sheet.createRow(rowIndex[0]++);
-            writeBranch(rs, row, keys, sums, counts, text);
+            writeBranch(rs, row, sums, counts, text);
         });
         Row total = sheet.createRow(rowIndex[0]);
         text.put(total, 0, "合计", bold);
         text.put(total, 1, "支部 " + counts[0] + " 个，已召开 " + counts[1] + " 个，未召开 " + (counts[0] - counts[1]) + " 个",
                 bold);
         for (int i = 0; i < keys.size(); i++) {
-            total.createCell(4 + i).setCellValue(sums[i]);
+            total.createCell(FIRST_NUMBER + i).setCellValue(sums[i]);
         }
-        int after = 4 + keys.size();
+        int after = FIRST_NUMBER + keys.size();
         total.createCell(after).setCellValue(counts[2]);
         long formal = sums[keys.indexOf("formalMembers")];
         long excellent = sums[keys.indexOf("excellent")];
@@ -177,9 +210,14 @@ public class StatisticsWorkbook {
         return totals;
     }
 
-    private static void writeBranch(ResultSet rs, Row row, List<String> keys, long[] sums, long[] counts, Texts text)
+    /**
+     * A branch's row: the submitted columns where it has submitted, the follow-up's where its list is
+     * followed; each value added to its column's sum.
+     */
+    private static void writeBranch(ResultSet rs, Row row, long[] sums, long[] counts, Texts text)
             throws SQLException {
         boolean submitted = rs.getObject("submitted_at") != null;
+        boolean followed = rs.getObject("followed_items") != null;
         counts[0]++;
         text.put(row, 0, rs.getString("code"), null);
         text.put(row, 1, rs.getString("name"), null);
@@ -189,14 +227,16 @@ public class StatisticsWorkbook {
             counts[1]++;
         }
         text.put(row, 3, submitted ? (held ? "已召开" : "未召开") : "", null);
-        for (int i = 0; i < keys.size(); i++) {
-            if (submitted) {
-                long value = rs.getLong(TownshipStatistics.snake(keys.get(i)));
-                row.createCell(4 + i).setCellValue(value);
-                sums[i] += value;
+        int column = 0;
+        for (String key : SUMMED.keySet()) {
+            if (BranchStatistics.COLUMNS.containsKey(key) ? submitted : followed) {
+                long value = rs.getLong(TownshipStatistics.snake(key));
+                row.createCell(FIRST_NUMBER + column).setCellValue(value);
+                sums[column] += value;
             }
+            column++;
         }
-        int after = 4 + keys.size();
+        int after = FIRST_NUMBER + column;
         if (submitted) {
             long cap = RatingRules.excellentCap(rs.getInt("formal_members"));
             counts[2] += cap;

@@ -143,7 +143,7 @@ class CampaignTest {
             assertThat(totalRow - 2).as("one row per branch").isEqualTo(10);
             Row total = sheet.getRow(totalRow);
             assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
-            for (int column = 4; column < 22; column++) {
+            for (int column = 4; column < 26; column++) {
                 double sum = 0;
                 for (int r = 2; r < totalRow; r++) {
                     var cell = sheet.getRow(r).getCell(column);
@@ -152,8 +152,12 @@ class CampaignTest {
                 assertThat(total.getCell(column).getNumericCellValue()).as("column " + column).isEqualTo(sum);
             }
             assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(55);
-            assertThat(sheet.getRow(2).getCell(26).getStringCellValue()).isEqualTo("已报送");
-            assertThat(sheet.getRow(3).getCell(26).getStringCellValue()).isEqualTo("未报送");
+            int reported = 0;
+            while (!header.getCell(reported).getStringCellValue().equals("报送情况")) {
+                reported++;
+            }
+            assertThat(sheet.getRow(2).getCell(reported).getStringCellValue()).isEqualTo("已报送");
+            assertThat(sheet.getRow(3).getCell(reported).getStringCellValue()).isEqualTo("未报送");
         }
     }
 

@@ -41,6 +41,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,9 @@ class AuthorizationMatrixTest {
 
     static final int YEAR = 2051;
     static final int CAMPAIGN_YEAR = 2058;
+    /** The filed lists of the rectification follow-up's row, written for it and removed after it. */
+    static final int FOLLOW_UP_YEAR = 2078;
+    static final int DASHBOARD_FOLLOW_UP_YEAR = 2077;
     static final String REVIEWED = "DDG-01";
     /** The administrator, whose password comes from the test profile. */
     static final String ADMIN = "admin";
@@ -73,6 +77,7 @@ class AuthorizationMatrixTest {
     @Autowired CampaignRecords campaignRecords;
     @Autowired EscalationWatch watch;
     @Autowired RectificationRecords rectification;
+    @Autowired JdbcClient jdbc;
 
     List<Branch> active;
 
@@ -503,7 +508,6 @@ class AuthorizationMatrixTest {
         softly.assertAll();
     }
 
-    static final int FOLLOW_UP_YEAR = 2078;
 
     private List<Task> followUpTasks(Branch branch, String key) {
         return engine.getTaskService().createTaskQuery()
@@ -514,6 +518,45 @@ class AuthorizationMatrixTest {
     private Task followUpTask(Branch branch, String key, int seq) {
         return followUpTasks(branch, key).stream().filter(t -> t.getName().contains("第" + seq + "项")).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + key + " of item " + seq + " of " + branch.code()));
+    }
+
+    /**
+     * The dashboard's rectification follow-up (整改销号, issue 20): every branch's filed list of
+     * {@value #DASHBOARD_FOLLOW_UP_YEAR} with an open item; each secretary sees their own branch only, a liaison
+     * cadre or area chief the branches they are named for, the township's people and the administrator every
+     * branch, each linked to its list.
+     */
+    @Test
+    void theRectificationFollowUpShowsEachPersonOnlyTheirBranches() {
+        for (Branch branch : active) {
+            String cycle = DASHBOARD_FOLLOW_UP_YEAR + "-" + branch.code();
+            jdbc.sql("""
+                    insert into review_cycle (id, branch_code, review_year, status, started_at, filed_on)
+                    values (?, ?, ?, 'COMPLETED', timestamp '2077-11-01 09:00:00', date '2078-01-20')""")
+                    .params(cycle, branch.code(), DASHBOARD_FOLLOW_UP_YEAR).update();
+            jdbc.sql("""
+                    insert into rectification_item (cycle_id, seq, problem, measure, deadline, responsible, done, state,
+                      due_on) values (?, 1, '问题', '措施', date '2078-03-31', '书记', false, 'OPEN', date '2078-03-31')""")
+                    .param(cycle).update();
+        }
+        try {
+            SoftAssertions softly = new SoftAssertions();
+            for (Branch own : active) {
+                String secretary = own.secretary().userId();
+                softly.assertThat(followUpLists(WebSession.signIn(http, secretary))).as(secretary)
+                        .containsExactly(DASHBOARD_FOLLOW_UP_YEAR + "-" + own.code());
+            }
+            for (String person : List.of("liaison1", "chief1", "office", "supervisor", ADMIN)) {
+                softly.assertThat(followUpLists(WebSession.signIn(http, person, password(person)))).as(person)
+                        .containsExactlyInAnyOrderElementsOf(active.stream()
+                                .filter(b -> TOWNSHIP_ROLES.contains(person) || names(b, person))
+                                .map(b -> DASHBOARD_FOLLOW_UP_YEAR + "-" + b.code()).toList());
+            }
+            softly.assertAll();
+        } finally {
+            jdbc.sql("delete from rectification_item where cycle_id like ?").param(DASHBOARD_FOLLOW_UP_YEAR + "-%").update();
+            jdbc.sql("delete from review_cycle where review_year = ?").param(DASHBOARD_FOLLOW_UP_YEAR).update();
+        }
     }
 
     /** One person of each role: a secretary, a liaison cadre, an area chief, the office, a supervisor, the administrator. */
@@ -922,14 +965,24 @@ class AuthorizationMatrixTest {
                 JsonNode.class);
     }
 
+    /** The lists linked from the follow-up's page of {@value #DASHBOARD_FOLLOW_UP_YEAR}, by cycle id. */
+    private List<String> followUpLists(WebSession session) {
+        return found(session, "/dashboard/rectification?year=" + DASHBOARD_FOLLOW_UP_YEAR, "href=\"/rectification/([^\"]+)\"");
+    }
+
     private List<String> dashboardBranches(WebSession session) {
-        ResponseEntity<String> page = session.get("/dashboard?year=" + YEAR);
+        return found(session, "/dashboard?year=" + YEAR, "data-branch=\"([^\"]+)\"");
+    }
+
+    /** What the pattern's group finds on the page, in order; the page must open. */
+    private static List<String> found(WebSession session, String path, String regex) {
+        ResponseEntity<String> page = session.get(path);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        Matcher m = Pattern.compile("data-branch=\"([^\"]+)\"").matcher(page.getBody());
-        List<String> codes = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(page.getBody());
+        List<String> found = new ArrayList<>();
         while (m.find()) {
-            codes.add(m.group(1));
+            found.add(m.group(1));
         }
-        return codes;
+        return found;
     }
 }

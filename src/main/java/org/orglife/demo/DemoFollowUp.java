@@ -69,21 +69,17 @@ class DemoFollowUp {
         if (branch == null) {
             return;
         }
-        // last year's meetings were held in February of this year, its list filed in March
-        DemoDates last = DemoDates.around(LocalDate.of(year, 2, 10), calendar);
+        // last year's work was done early this year, each step the day before the notice's deadline for it
+        DemoDates last = DemoDates.around(LocalDate.of(year, 2, 20), calendar);
         String cycleId = ReviewVariables.cycleId(last.year(), BRANCH);
+        Instant latest = now.minus(java.time.Duration.ofHours(2));
         try {
             EngineContext.backdateTo(last.launchedAt(calendar.zone()));
             reviewCycles.start(BRANCH, last.year(), Map.of());
-            progress.advance(last, BRANCH, "planRectification", at(year, 2, 20, 10));
-            EngineContext.backdateTo(at(year, 2, 24, 10));
-            progress.complete(cycleId, "planRectification", last);
-            // the publicity period passes, the township files the list, the branch reports its statistics
-            EngineContext.backdateTo(at(year, 3, 16, 9));
-            progress.runDueJobs();
-            progress.complete(cycleId, "reviewFiling", last);
-            EngineContext.backdateTo(at(year, 3, 17, 9));
-            progress.complete(cycleId, "submitStatistics", last);
+            progress.advance(last, BRANCH, "recordPublicityFeedback", latest);
+            // the list is made public for its working days, then the township files it and the branch reports
+            progress.passPublicity(cycleId);
+            progress.advance(last, BRANCH, "none", latest);
 
             String liaison = branch.liaison().userId();
             markDone(cycleId, 3, "已按月整理会议记录，建立电子台账", at(year, 4, 20, 10));

@@ -101,12 +101,15 @@ class DemoProgress {
         }
     }
 
-    /** Submits the open step of the cycle as its secretary (or the office) would, at the engine's clock. */
-    void complete(String businessKey, String taskKey, DemoDates dates) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
-                .singleResult();
-        forms.submitTaskForm(task.getId(), submission(task, dates,
-                LocalDate.ofInstant(EngineContext.now(), calendar.zone())));
+    /**
+     * The cycle's publicity period passes without feedback: the clock moves to its end, and its timer ends
+     * it (the township's filing review opens).
+     */
+    void passPublicity(String businessKey) {
+        String instance = tasks.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey("recordPublicityFeedback").singleResult().getProcessInstanceId();
+        Job timer = jobs.createJobQuery().processInstanceId(instance).timers().singleResult();
+        EngineContext.backdateTo(timer.getDuedate().toInstant().plus(Duration.ofMinutes(5)));
         runDueJobs();
     }
 

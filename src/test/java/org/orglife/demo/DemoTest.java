@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.orglife.calendar.WorkingDayCalendar;
+import org.orglife.cycle.RectificationProgress;
 import org.orglife.cycle.StepSchedule;
 import org.orglife.escalation.BranchSupervisions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The demo as a new user finds it on the first start, today: the year under review, five branches
  * moved ahead on time, the preparation due this week, the plans still drafting overdue and under
- * 督办 (as many 督办 as branches with overdue steps); and a second start changes nothing.
+ * 督办 (as many 督办 as branches with overdue steps); DDG-03's list of the year before followed since its
+ * filing, with an item overdue and under 督办 too; and a second start changes nothing.
  */
 @SpringBootTest(properties = "orglife.demo.campaign=true")
 @ActiveProfiles({"demo", "test"})
@@ -35,6 +37,7 @@ class DemoTest {
     @Autowired WorkingDayCalendar calendar;
     @Autowired StepSchedule schedule;
     @Autowired DemoCampaign demo;
+    @Autowired RectificationProgress progress;
 
     @Test
     void theDemoShowsTodaysWorkDoneDueSoonAndOverdue() {
@@ -47,6 +50,24 @@ class DemoTest {
                 .query(String.class).list()).containsExactly("DDG " + year, "NCZ " + year);
         DemoProgress.TARGETS.forEach((branch, step) -> assertThat(openSteps(year, branch)).as(branch).contains(step));
         assertThat(openSteps(year, "DDG-07")).containsExactly("draftWorkPlan");
+
+        // DDG-03's list of the year before, filed early this year and followed since: one item done on time,
+        // one never done and overdue, one found 整改不到位 by the office and open again; its commitments kept
+        String lastYear = (year - 1) + "-DDG-03";
+        assertThat(jdbc.sql("select status from review_cycle where id = ?").param(lastYear).query(String.class).single())
+                .isEqualTo("COMPLETED");
+        List<RectificationProgress.Item> items = progress.items(lastYear);
+        assertThat(items).extracting(i -> i.status(today)).containsExactly("已销号（按期完成）", "整改中（已逾期）",
+                "整改不到位，重新整改中");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(lastYear + "-rectification")
+                .list()).extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder("markItemDone", "markItemDone");
+        assertThat(jdbc.sql("select count(*) from commitment where cycle_id = ? and kept is null").param(lastYear)
+                .query(Integer.class).single()).isZero();
+        // and DDG-03's members' meeting this year shows them, with a 述职 built from them
+        Task meeting = open(year, "DDG-03", "holdMembersMeeting");
+        var shown = engine.getFormService().getTaskFormVariables(meeting.getId());
+        assertThat(shown.getValue("lastYearsItems", String.class)).contains("整改中（已逾期）", "整改不到位");
+        assertThat(shown.getValue("rectificationReport", String.class)).contains("上年度整改清单共 3 项");
 
         // the steps the demo did were done on time, so none of them escalated
         List<HistoricTaskInstance> done = engine.getHistoryService().createHistoricTaskInstanceQuery()
@@ -69,6 +90,12 @@ class DemoTest {
                         .processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey().substring(5)));
         assertThat(overdueBranches).contains("DDG-04", "DDG-06", "DDG-07", "DDG-08", "DDG-09", "DDG-10")
                 .doesNotContain("DDG-01", "DDG-02", "DDG-03", "DDG-05");
+        // and DDG-03's item of last year's list that was never done: notified, then under the branch's 督办
+        assertThat(jdbc.sql("""
+                select e.task_name || ' ' || e.level from escalation e
+                where e.cycle_id = ? order by e.level""").param(lastYear).query(String.class).list())
+                .containsExactly("整改销号·第2项 1", "整改销号·第2项 2");
+        overdueBranches.add("DDG-03");
         List<String> supervised = engine.getTaskService().createTaskQuery().taskDefinitionKey("superviseOverdueStep")
                 .processDefinitionKey(BranchSupervisions.PROCESS_KEY).list().stream()
                 .map(t -> engine.getRuntimeService().createProcessInstanceQuery()

@@ -48,10 +48,16 @@ class ConfirmItemStep implements ReviewStep {
         return new FormValues()
                 .put("itemSummary", MarkItemDoneStep.summary(item))
                 .put("doneReport", item.doneOn() == null ? null
-                        : item.doneOn() + " 由 " + item.doneBy() + " 销号：" + item.doneNote())
+                        : item.doneOn() + " 由" + who(context, item.doneBy()) + "销号：" + item.doneNote())
                 .put("confirmDecision", null)
                 .put("confirmReturnReason", null)
                 .toMap();
+    }
+
+    /** The branch's secretary by name (支部书记王建新), anyone else by account. */
+    private static String who(StepContext context, String userId) {
+        var secretary = context.branch().secretary();
+        return secretary != null && secretary.userId().equals(userId) ? "支部书记" + secretary.name() : " " + userId + " ";
     }
 
     @Override

@@ -53,6 +53,7 @@ public class RectificationFollowUps {
     static final String ITEM_CONFIRMED = "itemConfirmed";
     static final String AUDIT_STEP = "rectificationFollowUp";
     static final int REASON_LENGTH = 500;
+    static final int CONFIRM_WORKING_DAYS = 5;
 
     private final FollowUpRecords records;
     private final RectificationProgress progress;
@@ -121,6 +122,12 @@ public class RectificationFollowUps {
     /** When the item's 整改销号 is due: its due day, at the hour every step is due. */
     public Date dueAt(String cycleId, Integer seq) {
         return Date.from(schedule.at(dueOn(cycleId, seq)).toInstant());
+    }
+
+    /** When the liaison cadre's confirmation of a 销号 is due: five working days after it was marked done. */
+    public Date confirmDueAt() {
+        LocalDate today = LocalDate.ofInstant(EngineContext.now(), calendar.zone());
+        return Date.from(schedule.at(calendar.plusWorkingDays(today, CONFIRM_WORKING_DAYS)).toInstant());
     }
 
     /** From when the item counts as due soon (即将到期). */

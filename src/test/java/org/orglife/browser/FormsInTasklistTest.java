@@ -131,6 +131,15 @@ class FormsInTasklistTest {
         cycle.runJobs();
         show(cycle, "submitStatistics", SECRETARY, Map.of());
 
+        // the filing started the follow-up: the secretary marks an item done, the liaison cadre confirms it
+        CycleDriver followUp = CycleDriver.of(engine, started.id() + "-rectification");
+        Task firstItem = engine.getTaskService().createTaskQuery().processInstanceId(followUp.processInstanceId)
+                .taskDefinitionKey("markItemDone").list().stream().filter(t -> t.getName().contains("第1项"))
+                .findFirst().orElseThrow();
+        show(firstItem, SECRETARY, Map.of(), null);
+        engine.getFormService().submitTaskForm(firstItem.getId(), Map.of("doneNote", "已坚持每月专题学习"));
+        show(followUp, "confirmItem", LIAISON, Map.of());
+
         CycleDriver disposition = CycleDriver.of(engine,
                 started.id() + "-" + ratings.get(ratings.size() - 1).get("memberId"));
         show(disposition, "decideDisposition", SECRETARY, Map.of());
@@ -145,6 +154,11 @@ class FormsInTasklistTest {
      * lists, each given by a child field, one row per pre-filled item) and writes the screenshot.
      */
     private void show(CycleDriver cycle, String taskKey, String user, Map<String, String> lists) {
+        show(cycle.task(taskKey), user, lists, cycle);
+    }
+
+    private void show(Task task, String user, Map<String, String> lists, CycleDriver cycle) {
+        String taskKey = task.getTaskDefinitionKey();
         if (!user.equals(signedIn)) {
             if (signedIn == null) {
                 tasklist.signIn(user);
@@ -153,7 +167,6 @@ class FormsInTasklistTest {
             }
             signedIn = user;
         }
-        Task task = cycle.task(taskKey);
         tasklist.openTask(task.getId(), task.getName());
         CamundaForm form = tasklist.claim();
         assertThat(form.value("field_cycleTitle")).as(taskKey).endsWith("大东沟村党支部");

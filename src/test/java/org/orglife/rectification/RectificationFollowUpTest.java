@@ -147,7 +147,7 @@ class RectificationFollowUpTest {
         assertThat(state(cycleId, 1)).isEqualTo(RectificationItemState.MARKED);
         assertThat(task(cycleId, "confirmItem", 1).getName()).isEqualTo("确认销号·第1项（泽丰农业科技有限公司党支部）");
         assertThat(shown(cycleId, "confirmItem", 1, "doneReport")).asString()
-                .contains("2073-03-10", "已建立每月集中学习制度");
+                .contains("2073-03-10 由支部书记", "已建立每月集中学习制度");
         submit(cycleId, "confirmItem", 1, Map.of("confirmDecision", "CONFIRM"));
 
         // then it is 已确认销号, counted done

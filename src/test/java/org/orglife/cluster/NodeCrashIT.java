@@ -379,8 +379,17 @@ class NodeCrashIT {
                     + " where x.tenant_id_ is distinct from p.tenant_id_")).as(history + " rows outside their instance's township")
                     .isZero();
         }
-        assertThat(count(db, "select count(*) from act_hi_procinst where end_time_ is null")).as("instances still running")
-                .isZero();
+        assertThat(count(db, "select count(*) from act_hi_procinst where end_time_ is null"
+                + " and proc_def_key_ <> 'rectification-follow-up'")).as("instances still running").isZero();
+        // each filed list's rectification is followed from its filing on, once: its follow-up waits for the 销号
+        int lists = count(db, "select count(distinct cycle_id) from rectification_item");
+        assertThat(lists).as("lists with items").isPositive();
+        assertThat(count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'rectification-follow-up'"
+                + " and end_time_ is null")).as("follow-ups running").isEqualTo(lists);
+        assertThat(count(db, "select count(distinct business_key_) from act_hi_procinst"
+                + " where proc_def_key_ = 'rectification-follow-up'")).as("follow-ups, one per list").isEqualTo(lists);
+        assertThat(count(db, "select count(*) from rectification_follow_up")).as("follow-ups recorded once")
+                .isEqualTo(lists);
         counts.put("cycles_completed", cycles);
 
         // every user task of every cycle completed exactly once (the happy path has no loop)

@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UploadLimits {
 
-    static final String TOO_LARGE = "上传的文件太大（单个文件不超过 10 MB，一次上传合计不超过 20 MB），未导入";
+    static final String TOO_LARGE = "上传的文件太大（单个文件不超过 10 MB，一次上传合计不超过 20 MB），未保存";
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {

@@ -28,9 +28,11 @@ class ConfirmItemStep implements ReviewStep {
     private final FollowUpRecords records;
     private final AuditTrail audit;
     private final WorkingDayCalendar calendar;
+    private final ItemAttachments attachments;
 
     ConfirmItemStep(RectificationProgress progress, FollowUpRecords records, AuditTrail audit,
-            WorkingDayCalendar calendar) {
+            WorkingDayCalendar calendar, ItemAttachments attachments) {
+        this.attachments = attachments;
         this.progress = progress;
         this.records = records;
         this.audit = audit;
@@ -48,10 +50,17 @@ class ConfirmItemStep implements ReviewStep {
         return new FormValues()
                 .put("itemSummary", MarkItemDoneStep.summary(item))
                 .put("doneReport", item.doneOn() == null ? null
-                        : item.doneOn() + " 由" + who(context, item.doneBy()) + "销号：" + item.doneNote())
+                        : item.doneOn() + " 由" + who(context, item.doneBy()) + "销号：" + item.doneNote()
+                                + attached(context.cycleId(), item.seq()))
                 .put("confirmDecision", null)
                 .put("confirmReturnReason", null)
                 .toMap();
+    }
+
+    /** "（附材料 2 个，见整改销号情况页面）", or nothing. */
+    private String attached(String cycleId, int seq) {
+        int count = attachments.byItem(cycleId).getOrDefault(seq, List.of()).size();
+        return count == 0 ? "" : "\n（附材料 " + count + " 个，见“整改销号情况”页面）";
     }
 
     /** The branch's secretary by name (支部书记王建新), anyone else by account. */

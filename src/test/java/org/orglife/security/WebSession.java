@@ -76,4 +76,31 @@ public final class WebSession {
         direct.setErrorHandler(response -> false);
         return direct.exchange(http.getRootUri() + path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }
+
+    /** Uploads a file as the signed-in browser's form does (multipart, with the CSRF token); no redirects followed. */
+    public ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get("/dashboard").getBody());
+        assertThat(csrf.find()).as("the dashboard carries a CSRF token").isTrue();
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrf.group(1));
+        form.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        RestTemplate direct = new RestTemplate(new SimpleClientHttpRequestFactory());
+        direct.setErrorHandler(response -> false);
+        return direct.exchange(http.getRootUri() + path, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+    }
+
+    /** Reads a file as the signed-in browser does. */
+    public ResponseEntity<byte[]> download(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
 }

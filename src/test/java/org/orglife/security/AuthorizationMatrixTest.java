@@ -28,6 +28,7 @@ import org.orglife.cycle.TestClock;
 import org.orglife.escalation.BranchSupervisions;
 import org.orglife.escalation.EscalationRecords;
 import org.orglife.escalation.EscalationWatch;
+import org.orglife.rectification.ItemAttachments;
 import org.orglife.rectification.RectificationRecords;
 import org.orglife.registry.Account;
 import org.orglife.registry.Branch;
@@ -77,6 +78,7 @@ class AuthorizationMatrixTest {
     @Autowired CampaignRecords campaignRecords;
     @Autowired EscalationWatch watch;
     @Autowired RectificationRecords rectification;
+    @Autowired ItemAttachments attachments;
     @Autowired JdbcClient jdbc;
 
     List<Branch> active;
@@ -409,7 +411,8 @@ class AuthorizationMatrixTest {
      * confirmed, item 2 marked done and waiting for confirmation, item 3 open. A secretary lists and works
      * the own branch's items only and cannot confirm them; a liaison cadre or area chief lists only the
      * linked branches' follow-ups and confirms their items, works nobody else's; the office reopens anywhere in its
-     * township, another township's office nowhere; the page is read by those who see the branch.
+     * township, another township's office nowhere; the page and the secretary's materials are read by those
+     * who see the branch.
      */
     @Test
     void aBranchsRectificationItemsAreDoneByItsSecretaryConfirmedByItsLiaisonAndReopenedByTheOffice() {
@@ -432,6 +435,8 @@ class AuthorizationMatrixTest {
                             Map.of("confirmDecision", "CONFIRM"));
                     engine.getFormService().submitTaskForm(followUpTask(branch, "markItemDone", 2).getId(),
                             Map.of("doneNote", "已完成"));
+                    attachments.add(cycleId, 3, "台账.pdf", "%PDF-1.4\n".getBytes(), new CurrentUser(
+                            branch.secretary().userId(), List.of(branch.groupId()), List.of(branch.townshipCode())));
                 } finally {
                     TestClock.reset();
                 }
@@ -482,6 +487,11 @@ class AuthorizationMatrixTest {
                 }
                 String page = "/rectification/" + FOLLOW_UP_YEAR + "-" + branch.code();
                 softly.assertThat(session.get(page).getStatusCode()).as("%s reads %s", person, page)
+                        .isEqualTo(own || liaison || township ? HttpStatus.OK : HttpStatus.NOT_FOUND);
+                long material = jdbc.sql("select id from rectification_attachment where cycle_id = ?")
+                        .param(FOLLOW_UP_YEAR + "-" + branch.code()).query(Long.class).single();
+                softly.assertThat(session.download(page + "/items/3/attachments/" + material).getStatusCode())
+                        .as("%s opens the material of %s", person, page)
                         .isEqualTo(own || liaison || township ? HttpStatus.OK : HttpStatus.NOT_FOUND);
                 if (!person.equals("office")) {
                     softly.assertThat(session.post(page + "/items/1/reopen", Map.of("reason", "整改不到位",

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
  * of today.
  *
  * <p>A year's lists are filed early in the next year and followed during it, so the year shown by default
- * is the latest with followed items among the person's branches (usually the one before the year under
- * review); without any, the year before the year under review.
+ * is the latest before this year with followed items among the person's branches (usually the one before
+ * the year under review); without any, the year before the year under review.
  */
 @Service
 class RectificationDashboard {
@@ -98,7 +98,9 @@ class RectificationDashboard {
     View of(Query query, CurrentUser user) {
         BranchVisibility.Scope scope = visibility.scope(user);
         List<Integer> years = years(scope);
-        int year = query.year() != null ? query.year() : years.isEmpty() ? cycles.latestYear() - 1 : years.get(0);
+        int thisYear = EngineContext.now().atZone(calendar.zone()).getYear();
+        int year = query.year() != null ? query.year()
+                : years.stream().filter(y -> y < thisYear).findFirst().orElse(cycles.latestYear() - 1);
         if (!years.contains(year)) {
             years = new ArrayList<>(years);
             years.add(year);
